@@ -1,0 +1,13 @@
+import { withPayload } from '@payloadcms/next/withPayload'
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  images: { unoptimized: true },
+  experimental: {
+    // Two-core machines: keep the build's worker count (and peak memory) modest.
+    cpus: 2,
+  },
+}
+
+export default withPayload(nextConfig, { devBundleServerPackages: false })

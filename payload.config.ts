@@ -1,0 +1,62 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Cases } from './src/collections/Cases'
+import { Files } from './src/collections/Files'
+import { Media } from './src/collections/Media'
+import { Orgs } from './src/collections/Orgs'
+import { Scripts } from './src/collections/Scripts'
+import { Textbooks } from './src/collections/Textbooks'
+import { Topics } from './src/collections/Topics'
+import { Users } from './src/collections/Users'
+import { VideoFiles } from './src/collections/VideoFiles'
+import { Videos } from './src/collections/Videos'
+import { Site } from './src/globals/Site'
+import { databaseAdapter } from './src/lib/database'
+import { serverUrl } from './src/lib/serverUrl'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+function payloadSecret(): string {
+  const secret = process.env.PAYLOAD_SECRET
+  if (secret) return secret
+  if (process.env.NODE_ENV === 'production' && process.env.PRACTICE_HUB_DEMO !== '1') {
+    throw new Error('生产环境必须设置 PAYLOAD_SECRET / PAYLOAD_SECRET must be set in production')
+  }
+  // Development and demo only: a fixed secret so a fresh clone runs with zero setup.
+  return 'practice-hub-development-secret-change-me'
+}
+
+export default buildConfig({
+  serverURL: serverUrl(),
+  secret: payloadSecret(),
+  telemetry: false,
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    meta: { titleSuffix: ' · 文明实践资源库' },
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+  },
+  i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
+  collections: [Scripts, Videos, Textbooks, Cases, Orgs, Topics, Media, Files, VideoFiles, Users],
+  globals: [Site],
+  editor: lexicalEditor(),
+  db: databaseAdapter(),
+  sharp,
+  upload: { limits: { fileSize: 200 * 1024 * 1024 } },
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  graphQL: { disablePlaygroundInProduction: true },
+  plugins: [
+    nestedDocsPlugin({
+      collections: ['orgs', 'topics'],
+      generateLabel: (_, doc) => String(doc.name ?? ''),
+      generateURL: (docs) => docs.reduce((url, doc) => `${url}/${String(doc.slug ?? '')}`, ''),
+    }),
+  ],
+})

@@ -1,0 +1,96 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { RelatedList } from '@/components/RelatedList'
+import { ResponsiveImage } from '@/components/ResponsiveImage'
+import { RichText } from '@/components/RichText'
+import { getCase, listPublishedSlugs } from '@/data/resources'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listPublishedSlugs('cases')).map((slug) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const item = await getCase(decodeURIComponent((await params).slug))
+  if (!item) return {}
+  return {
+    title: item.title,
+    description: item.summary,
+    alternates: { canonical: `/cases/${item.slug}` },
+    openGraph: { title: item.title, description: item.summary, type: 'article' },
+  }
+}
+
+const LOOP_STEPS = [
+  ['order', '点单'],
+  ['dispatch', '派单'],
+  ['accept', '接单'],
+  ['review', '评单'],
+] as const
+
+export default async function CasePage({ params }: Props) {
+  const item = await getCase(decodeURIComponent((await params).slug))
+  if (!item) notFound()
+  const figures: [string, number][] = [
+    ['志愿者（人）', item.outcomes.volunteers],
+    ['开展活动（场）', item.outcomes.activities],
+    ['服务群众（人次）', item.outcomes.peopleServed],
+  ]
+  return (
+    <article className="detail-wide">
+      <Breadcrumbs kind="cases" />
+      <span className="kind-label">品牌项目案例</span>
+      <h1>{item.title}</h1>
+      <p className="lead">
+        {item.summary}
+        {item.org
+          ? `（${item.org.name}${item.outcomes.year ? `，${item.outcomes.year} 年` : ''}）`
+          : ''}
+      </p>
+      <ul className="figures" aria-label="成效数据">
+        {figures.map(([label, value]) => (
+          <li key={label} className="figure">
+            <span className="figure-value">{value.toLocaleString('zh-CN')}</span>
+            <span className="figure-label">{label}</span>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="loop-heading">
+        <h2 id="loop-heading">服务闭环</h2>
+        <ol className="steps">
+          {LOOP_STEPS.map(([key, label]) => (
+            <li key={key}>
+              <h3>{label}</h3>
+              <p>{item.loop[key]}</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="case-body" className="detail" style={{ marginLeft: 0 }}>
+        <h2 id="case-body">案例介绍</h2>
+        <RichText data={item.body} />
+      </section>
+      {item.gallery.length > 0 ? (
+        <section aria-labelledby="gallery-heading">
+          <h2 id="gallery-heading">活动照片</h2>
+          <ul className="gallery">
+            {item.gallery.map((photo) => (
+              <li key={photo.src}>
+                <figure>
+                  <ResponsiveImage image={photo} sizes="(max-width: 600px) 100vw, 300px" />
+                  <figcaption>{photo.caption}</figcaption>
+                </figure>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <RelatedList items={item.related} />
+    </article>
+  )
+}

@@ -1,0 +1,65 @@
+import type { Metadata, Viewport } from 'next'
+import Link from 'next/link'
+import type { ReactNode } from 'react'
+
+import { getSiteSettings } from '@/data/site'
+import { RESOURCE_KINDS, KIND_LABELS } from '@/lib/kinds'
+import { serverUrl } from '@/lib/serverUrl'
+
+import './styles.css'
+
+export async function generateMetadata(): Promise<Metadata> {
+  const site = await getSiteSettings()
+  return {
+    metadataBase: new URL(serverUrl()),
+    title: { default: site.name, template: `%s · ${site.name}` },
+    description: site.tagline,
+  }
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#a8332b' }
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const site = await getSiteSettings()
+  return (
+    <html lang="zh-CN">
+      <body>
+        <a className="skip-link" href="#main">
+          跳到正文
+        </a>
+        <header className="site-header">
+          <div className="container">
+            <Link href="/" className="brand">
+              <span className="brand-mark" aria-hidden="true" />
+              {site.name}
+            </Link>
+            <nav className="site-nav" aria-label="资源分类">
+              <ul>
+                {RESOURCE_KINDS.map((kind) => (
+                  <li key={kind}>
+                    <Link href={`/${kind}`}>{KIND_LABELS[kind].short}</Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main">
+          <div className="container">{children}</div>
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            {site.footer}
+            {site.icp ? (
+              <p>
+                <a href="https://beian.miit.gov.cn/" rel="nofollow noopener">
+                  {site.icp}
+                </a>
+              </p>
+            ) : null}
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

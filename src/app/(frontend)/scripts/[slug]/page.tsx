@@ -1,0 +1,68 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { DetailMeta } from '@/components/DetailMeta'
+import { RelatedList } from '@/components/RelatedList'
+import { RichText } from '@/components/RichText'
+import { getScript, listPublishedSlugs } from '@/data/resources'
+import { formatDate } from '@/lib/format'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listPublishedSlugs('scripts')).map((slug) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const script = await getScript(decodeURIComponent((await params).slug))
+  if (!script) return {}
+  return {
+    title: script.title,
+    description: script.summary,
+    alternates: { canonical: `/scripts/${script.slug}` },
+    openGraph: { title: script.title, description: script.summary, type: 'article' },
+  }
+}
+
+export default async function ScriptPage({ params }: Props) {
+  const script = await getScript(decodeURIComponent((await params).slug))
+  if (!script) notFound()
+  return (
+    <article className="detail">
+      <Breadcrumbs kind="scripts" />
+      <span className="kind-label">宣讲稿</span>
+      <h1>{script.title}</h1>
+      <p className="lead">{script.summary}</p>
+      <DetailMeta
+        items={[
+          ['宣讲形式', script.format],
+          ['建议时长', `${script.durationMinutes} 分钟`],
+          ['讲述约', `${script.speakingMinutes} 分钟`],
+          ['字数', script.wordCount],
+          ['适合对象', script.audience.join('、')],
+          ['宣讲语言', script.dialect],
+          ['来源', script.org?.name ?? ''],
+          ['发布', formatDate(script.publishedAt)],
+        ]}
+      />
+      {script.keyPoints.length > 0 ? (
+        <section aria-labelledby="key-points">
+          <h2 id="key-points">宣讲要点</h2>
+          <ol className="key-points">
+            {script.keyPoints.map((point) => (
+              <li key={point}>{point}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <section aria-labelledby="script-body">
+        <h2 id="script-body">宣讲正文</h2>
+        <RichText data={script.body} />
+      </section>
+      <RelatedList items={script.related} />
+    </article>
+  )
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { DetailMeta } from '@/components/DetailMeta'
+import { RelatedList } from '@/components/RelatedList'
+import { RichText } from '@/components/RichText'
+import { getTextbook, listPublishedSlugs } from '@/data/resources'
+import { formatDate } from '@/lib/format'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listPublishedSlugs('textbooks')).map((slug) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const textbook = await getTextbook(decodeURIComponent((await params).slug))
+  if (!textbook) return {}
+  return {
+    title: textbook.title,
+    description: textbook.summary,
+    alternates: { canonical: `/textbooks/${textbook.slug}` },
+    openGraph: { title: textbook.title, description: textbook.summary, type: 'book' },
+  }
+}
+
+export default async function TextbookPage({ params }: Props) {
+  const textbook = await getTextbook(decodeURIComponent((await params).slug))
+  if (!textbook) notFound()
+  return (
+    <article className="detail">
+      <Breadcrumbs kind="textbooks" />
+      <span className="kind-label">乡土教材</span>
+      <h1>{textbook.title}</h1>
+      <p className="lead">{textbook.summary}</p>
+      <DetailMeta
+        items={[
+          ['章节', `${textbook.chapters.length} 章`],
+          ['字数', textbook.wordCount],
+          ['阅读约', `${textbook.readingMinutes} 分钟`],
+          ['适合对象', textbook.audience.join('、')],
+          ['编写', textbook.org?.name ?? ''],
+          ['发布', formatDate(textbook.publishedAt)],
+        ]}
+      />
+      {textbook.pdf ? (
+        <p>
+          <a className="button" href={textbook.pdf.url} download={textbook.pdf.filename}>
+            下载 PDF（{Math.max(1, Math.round(textbook.pdf.filesize / 1024))} KB）
+          </a>
+        </p>
+      ) : null}
+      <nav className="toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading">目录</h2>
+        <ol>
+          {textbook.chapters.map((chapter) => (
+            <li key={chapter.anchor}>
+              <a href={`#${chapter.anchor}`}>{chapter.title}</a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      {textbook.chapters.map((chapter, index) => (
+        <section key={chapter.anchor} id={chapter.anchor} aria-labelledby={`${chapter.anchor}-h`}>
+          <h2 id={`${chapter.anchor}-h`}>{`第${index + 1}章\u3000${chapter.title}`}</h2>
+          <RichText data={chapter.body} />
+        </section>
+      ))}
+      <RelatedList items={textbook.related} />
+    </article>
+  )
+}

@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import { notFound } from 'next/navigation'
+
+import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { DetailMeta } from '@/components/DetailMeta'
+import { RelatedList } from '@/components/RelatedList'
+import { ResponsiveImage } from '@/components/ResponsiveImage'
+import { getVideo, listPublishedSlugs } from '@/data/resources'
+import { formatDate, formatDuration } from '@/lib/format'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listPublishedSlugs('videos')).map((slug) => ({ slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const video = await getVideo(decodeURIComponent((await params).slug))
+  if (!video) return {}
+  return {
+    title: video.title,
+    description: video.summary,
+    alternates: { canonical: `/videos/${video.slug}` },
+    openGraph: { title: video.title, description: video.summary, type: 'video.other' },
+  }
+}
+
+export default async function VideoPage({ params }: Props) {
+  const video = await getVideo(decodeURIComponent((await params).slug))
+  if (!video) notFound()
+  return (
+    <article className="detail">
+      <Breadcrumbs kind="videos" />
+      <span className="kind-label">方言短视频</span>
+      <h1>{video.title}</h1>
+      {video.videoUrl ? (
+        <video
+          className="video-player"
+          controls
+          preload="metadata"
+          poster={video.poster?.src}
+          playsInline
+        >
+          <source src={video.videoUrl} type={video.videoType ?? undefined} />
+          {video.subtitlesUrl ? (
+            <track
+              kind="subtitles"
+              src={video.subtitlesUrl}
+              srcLang="zh-CN"
+              label="普通话字幕"
+              default
+            />
+          ) : null}
+          你的浏览器不能播放这段视频，请阅读下方文字稿。
+        </video>
+      ) : video.poster ? (
+        <div className="video-placeholder">
+          <ResponsiveImage image={video.poster} sizes="(max-width: 700px) 100vw, 680px" priority />
+          <p>视频文件整理中，可先阅读下方文字稿。</p>
+        </div>
+      ) : null}
+      <p className="lead">{video.summary}</p>
+      <DetailMeta
+        items={[
+          ['方言', video.dialect],
+          ['时长', formatDuration(video.durationSeconds)],
+          ['来源', video.org?.name ?? ''],
+          ['发布', formatDate(video.publishedAt)],
+        ]}
+      />
+      {video.description ? <p>{video.description}</p> : null}
+      {video.transcript ? (
+        <section aria-labelledby="transcript">
+          <h2 id="transcript">文字稿（普通话）</h2>
+          <div className="transcript">{video.transcript}</div>
+        </section>
+      ) : null}
+      <RelatedList items={video.related} />
+    </article>
+  )
+}

@@ -1,0 +1,174 @@
+import type { Where } from 'payload'
+
+import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import { DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
+import type { Case, Script, Textbook, Video } from '@/payload-types'
+
+import { audienceLabels, toCard, toImage, toRelated } from './mappers'
+import { payloadClient } from './payload'
+import { PUBLIC_READ, publicWhere } from './public'
+import type { CaseDetail, ResourceCard, ScriptDetail, TextbookDetail, VideoDetail } from './types'
+
+/** Fields a card needs; keeps list queries small. */
+const CARD_SELECT = {
+  title: true,
+  slug: true,
+  summary: true,
+  cover: true,
+  org: true,
+  topics: true,
+  publishedAt: true,
+  format: true,
+  durationMinutes: true,
+  dialect: true,
+  durationSeconds: true,
+  poster: true,
+  chapters: { title: true },
+  readingMinutes: true,
+  outcomes: true,
+} as const
+
+/** Latest published resources of one kind, newest first. */
+export async function listLatest(kind: ResourceKind, limit = 6, where?: Where): Promise<ResourceCard[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere(where),
+    sort: '-publishedAt',
+    limit,
+    depth: 1,
+    select: CARD_SELECT,
+    ...PUBLIC_READ,
+  })
+  return docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))
+}
+
+/** Number of published resources of each kind. */
+export async function countByKind(): Promise<Record<ResourceKind, number>> {
+  const payload = await payloadClient()
+  const counts = await Promise.all(
+    RESOURCE_KINDS.map(
+      async (kind) =>
+        [kind, (await payload.count({ collection: kind, where: publicWhere(), ...PUBLIC_READ })).totalDocs] as const,
+    ),
+  )
+  return Object.fromEntries(counts) as Record<ResourceKind, number>
+}
+
+/** Slugs of every published resource of a kind, for prerendering. */
+export async function listPublishedSlugs(kind: ResourceKind): Promise<string[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere(),
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    select: { slug: true },
+    ...PUBLIC_READ,
+  })
+  return docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))
+}
+
+async function findPublished<K extends ResourceKind>(kind: K, slug: string) {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere({ slug: { equals: slug } }),
+    limit: 1,
+    depth: 2,
+    ...PUBLIC_READ,
+  })
+  return docs[0]
+}
+
+function detailBase(kind: ResourceKind, doc: Script | Video | Textbook | Case) {
+  return {
+    ...toCard(kind, doc),
+    tags: doc.tags ?? [],
+    related: toRelated(doc.related),
+    updatedAt: doc.updatedAt,
+  }
+}
+
+export async function getScript(slug: string): Promise<ScriptDetail | null> {
+  const doc = (await findPublished('scripts', slug)) as Script | undefined
+  if (!doc) return null
+  return {
+    ...detailBase('scripts', doc),
+    format: labelOf(SCRIPT_FORMATS, doc.format),
+    audience: audienceLabels(doc.audience),
+    dialect: labelOf(DIALECTS, doc.dialect),
+    durationMinutes: doc.durationMinutes,
+    speakingMinutes: doc.speakingMinutes ?? 0,
+    wordCount: doc.wordCount ?? 0,
+    keyPoints: (doc.keyPoints ?? []).map((item) => item.point),
+    body: doc.body,
+  }
+}
+
+export async function getVideo(slug: string): Promise<VideoDetail | null> {
+  const doc = (await findPublished('videos', slug)) as Video | undefined
+  if (!doc) return null
+  const file = typeof doc.videoFile === 'object' ? doc.videoFile : null
+  return {
+    ...detailBase('videos', doc),
+    dialect: labelOf(DIALECTS, doc.dialect),
+    durationSeconds: doc.durationSeconds ?? 0,
+    videoUrl: file?.url ?? null,
+    videoType: file?.mimeType ?? null,
+    poster: toImage(doc.poster) ?? toImage(doc.cover),
+    description: doc.description ?? '',
+    subtitlesUrl: doc.subtitles ? `/videos/${encodeURIComponent(slug)}/subtitles.vtt` : null,
+    transcript: doc.transcript ?? '',
+  }
+}
+
+/** The WebVTT track of a published video, or null. */
+export async function getVideoSubtitles(slug: string): Promise<string | null> {
+  const doc = (await findPublished('videos', slug)) as Video | undefined
+  return doc?.subtitles ?? null
+}
+
+export async function getTextbook(slug: string): Promise<TextbookDetail | null> {
+  const doc = (await findPublished('textbooks', slug)) as Textbook | undefined
+  if (!doc) return null
+  const pdf = typeof doc.pdf === 'object' && doc.pdf?.url ? doc.pdf : null
+  return {
+    ...detailBase('textbooks', doc),
+    audience: audienceLabels(doc.audience),
+    chapters: (doc.chapters ?? []).map((chapter, index) => ({
+      title: chapter.title,
+      anchor: chapter.anchor ?? `ch-${index + 1}`,
+      body: chapter.body,
+    })),
+    pdf: pdf ? { url: pdf.url!, filename: pdf.filename ?? 'textbook.pdf', filesize: pdf.filesize ?? 0 } : null,
+    wordCount: doc.wordCount ?? 0,
+    readingMinutes: doc.readingMinutes ?? 0,
+  }
+}
+
+export async function getCase(slug: string): Promise<CaseDetail | null> {
+  const doc = (await findPublished('cases', slug)) as Case | undefined
+  if (!doc) return null
+  return {
+    ...detailBase('cases', doc),
+    loop: {
+      order: doc.loop.order,
+      dispatch: doc.loop.dispatch,
+      accept: doc.loop.accept,
+      review: doc.loop.review,
+    },
+    outcomes: {
+      volunteers: doc.outcomes?.volunteers ?? 0,
+      activities: doc.outcomes?.activities ?? 0,
+      peopleServed: doc.outcomes?.peopleServed ?? 0,
+      year: doc.outcomes?.year ?? null,
+    },
+    body: doc.body,
+    gallery: (doc.gallery ?? []).flatMap((item) => {
+      const image = toImage(item.image)
+      return image ? [{ ...image, caption: item.caption ?? image.alt }] : []
+    }),
+  }
+}

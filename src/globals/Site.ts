@@ -1,0 +1,61 @@
+import type { GlobalConfig } from 'payload'
+
+import { anyone } from '@/access/anyone'
+import { isAdmin } from '@/access/isAdmin'
+
+function validateOrigin(value: string | null | undefined): true | string {
+  if (!value) return '请填写来源地址'
+  try {
+    const url = new URL(value)
+    if (url.origin !== value.replace(/\/$/, ''))
+      return '只填写协议和域名，如 https://www.example.cn'
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return '只支持 http 或 https 地址'
+    return true
+  } catch {
+    return '不是有效的网址，应形如 https://www.example.cn'
+  }
+}
+
+/** Portal-wide settings: name, logo, footer, ICP filing number and allowed embedding origins. */
+export const Site: GlobalConfig = {
+  slug: 'site',
+  label: '站点设置',
+  admin: { group: '设置' },
+  access: { read: anyone, update: isAdmin },
+  fields: [
+    {
+      name: 'name',
+      type: 'text',
+      label: '门户名称',
+      required: true,
+      defaultValue: '文明实践资源库',
+      maxLength: 40,
+    },
+    { name: 'tagline', type: 'text', label: '副标题', maxLength: 80 },
+    { name: 'logo', type: 'upload', relationTo: 'media', label: '标志' },
+    { name: 'footer', type: 'textarea', label: '页脚文字', maxLength: 500 },
+    {
+      name: 'icp',
+      type: 'text',
+      label: 'ICP 备案号',
+      maxLength: 40,
+      admin: { description: '如：某ICP备12345678号-1' },
+    },
+    {
+      name: 'embedOrigins',
+      type: 'array',
+      label: '允许嵌入的网站',
+      labels: { singular: '网站', plural: '网站' },
+      admin: { description: '可以用 iframe 嵌入本站组件的融媒体中心网站地址' },
+      fields: [
+        {
+          name: 'origin',
+          type: 'text',
+          label: '网站地址',
+          required: true,
+          validate: validateOrigin,
+        },
+      ],
+    },
+  ],
+}

@@ -1,0 +1,261 @@
+import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
+
+import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import { paragraphsToLexical } from '@/lib/richText'
+import { cuesToVtt } from '@/lib/vtt'
+
+import { cases } from './content/cases'
+import { DEMO_PASSWORD, orgs, site, topics, users } from './content/county'
+import { scripts } from './content/scripts'
+import { textbooks } from './content/textbooks'
+import type { SeedResourceBase } from './content/types'
+import { videos } from './content/videos'
+import { generateIllustration } from './images'
+
+/** Seeding never revalidates pages: it runs outside Next.js and before any page exists. */
+const context = { disableRevalidate: true }
+
+export type SeedReport = Record<'orgs' | 'topics' | 'users' | 'media' | ResourceKind, number>
+
+type Progress = (message: string) => void
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Creates the demo county. Idempotent: anything that already exists (matched by slug, email
+ * or file name) is left as it is, so running it twice leaves the same counts.
+ */
+export async function seedDemoCounty(
+  payload: Payload,
+  { log = () => {}, now = new Date() }: { log?: Progress; now?: Date } = {},
+): Promise<SeedReport> {
+  const report: SeedReport = {
+    orgs: 0,
+    topics: 0,
+    users: 0,
+    media: 0,
+    scripts: 0,
+    videos: 0,
+    textbooks: 0,
+    cases: 0,
+  }
+
+  async function findIdBy(collection: CollectionSlug, field: string, value: string) {
+    const { docs } = await payload.find({
+      collection,
+      where: { [field]: { equals: value } },
+      limit: 1,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      pagination: false,
+    })
+    return docs[0]?.id as number | string | undefined
+  }
+
+  const orgIds = new Map<string, number | string>()
+  for (const [index, org] of orgs.entries()) {
+    let id = await findIdBy('orgs', 'slug', org.slug)
+    if (!id) {
+      const created = await payload.create({
+        collection: 'orgs',
+        data: {
+          name: org.name,
+          slug: org.slug,
+          level: org.level,
+          regionCode: org.regionCode,
+          description: org.description,
+          parent: org.parent ? orgIds.get(org.parent) : undefined,
+        } as RequiredDataFromCollectionSlug<'orgs'>,
+        overrideAccess: true,
+        context,
+      })
+      id = created.id
+      report.orgs++
+    }
+    orgIds.set(org.slug, id)
+    log(`组织 ${index + 1}/${orgs.length} ${org.name}`)
+  }
+
+  const topicIds = new Map<string, number | string>()
+  for (const [index, topic] of topics.entries()) {
+    let id = await findIdBy('topics', 'slug', topic.slug)
+    if (!id) {
+      const created = await payload.create({
+        collection: 'topics',
+        data: {
+          name: topic.name,
+          slug: topic.slug,
+          description: topic.description,
+          order: index,
+          parent: topic.parent ? topicIds.get(topic.parent) : undefined,
+        } as RequiredDataFromCollectionSlug<'topics'>,
+        overrideAccess: true,
+        context,
+      })
+      id = created.id
+      report.topics++
+    }
+    topicIds.set(topic.slug, id)
+  }
+  log(`主题 ${topics.length} 个`)
+
+  for (const user of users) {
+    if (await findIdBy('users', 'email', user.email)) continue
+    await payload.create({
+      collection: 'users',
+      data: {
+        email: user.email,
+        password: DEMO_PASSWORD,
+        name: user.name,
+        role: user.role,
+        org: orgIds.get(user.org),
+      } as RequiredDataFromCollectionSlug<'users'>,
+      overrideAccess: true,
+      context,
+    })
+    report.users++
+  }
+  log(`用户 ${users.length} 个`)
+
+  async function image(key: string, alt: string): Promise<number | string> {
+    const filename = `seed-${key}.jpg`
+    const existing = await findIdBy('media', 'filename', filename)
+    if (existing) return existing
+    const data = await generateIllustration(key)
+    const created = await payload.create({
+      collection: 'media',
+      data: { alt },
+      file: { data, mimetype: 'image/jpeg', name: filename, size: data.length },
+      overrideAccess: true,
+      context,
+    })
+    report.media++
+    return created.id
+  }
+
+  const total = scripts.length + videos.length + textbooks.length + cases.length
+  let done = 0
+
+  async function upsertResource(
+    kind: ResourceKind,
+    item: SeedResourceBase,
+    fields: Record<string, unknown>,
+  ): Promise<void> {
+    done++
+    const existing = await findIdBy(kind, 'slug', item.slug)
+    if (existing) {
+      log(`资源 ${done}/${total} 已存在，跳过：${item.title}`)
+      return
+    }
+    const status = item.draft ? 'draft' : 'published'
+    await payload.create({
+      collection: kind,
+      draft: Boolean(item.draft),
+      data: {
+        title: item.title,
+        slug: item.slug,
+        summary: item.summary,
+        topics: item.topics.map((slug) => topicIds.get(slug)).filter(Boolean),
+        org: orgIds.get(item.org),
+        tags: item.tags,
+        publishedAt: item.draft
+          ? undefined
+          : new Date(now.getTime() - item.publishedDaysAgo * DAY).toISOString(),
+        cover: await image(`${kind}-${item.slug}`, `${item.title}（示意插图）`),
+        _status: status,
+        ...fields,
+      } as RequiredDataFromCollectionSlug<typeof kind>,
+      overrideAccess: true,
+      context,
+    })
+    report[kind]++
+    log(`资源 ${done}/${total} ${status === 'draft' ? '草稿' : '已发布'}：${item.title}`)
+  }
+
+  for (const script of scripts) {
+    await upsertResource('scripts', script, {
+      format: script.format,
+      audience: script.audience,
+      durationMinutes: script.durationMinutes,
+      dialect: script.dialect,
+      keyPoints: script.keyPoints.map((point) => ({ point })),
+      body: paragraphsToLexical(script.body),
+    })
+  }
+  for (const video of videos) {
+    await upsertResource('videos', video, {
+      dialect: video.dialect,
+      description: video.description,
+      subtitles: cuesToVtt(video.cues),
+      poster: await image(`poster-${video.slug}`, `${video.title}视频封面`),
+    })
+  }
+  for (const textbook of textbooks) {
+    await upsertResource('textbooks', textbook, {
+      audience: textbook.audience,
+      chapters: textbook.chapters.map((chapter) => ({
+        title: chapter.title,
+        body: paragraphsToLexical(chapter.body),
+      })),
+    })
+  }
+  for (const item of cases) {
+    const gallery = []
+    for (const [index, caption] of item.gallery.entries()) {
+      gallery.push({ image: await image(`${item.slug}-photo-${index + 1}`, caption), caption })
+    }
+    await upsertResource('cases', item, {
+      loop: item.loop,
+      outcomes: item.outcomes,
+      body: paragraphsToLexical(item.body),
+      gallery,
+    })
+  }
+
+  await linkRelated(payload)
+
+  await payload.updateGlobal({ slug: 'site', data: site, overrideAccess: true, context })
+  log('站点设置已更新')
+  return report
+}
+
+/**
+ * Links each published script to a resource of each other kind that shares its first topic,
+ * so detail pages show related material. Only fills empty `related` fields.
+ */
+async function linkRelated(payload: Payload): Promise<void> {
+  const { docs: scriptDocs } = await payload.find({
+    collection: 'scripts',
+    where: { _status: { equals: 'published' } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  for (const script of scriptDocs) {
+    if (script.related?.length) continue
+    const topic = script.topics?.[0]
+    if (!topic) continue
+    const related: { relationTo: Exclude<ResourceKind, 'scripts'>; value: number }[] = []
+    for (const kind of RESOURCE_KINDS) {
+      if (kind === 'scripts') continue
+      const { docs } = await payload.find({
+        collection: kind,
+        where: { and: [{ topics: { in: [topic] } }, { _status: { equals: 'published' } }] },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+      })
+      if (docs[0]) related.push({ relationTo: kind, value: docs[0].id as number })
+    }
+    if (related.length === 0) continue
+    await payload.update({
+      collection: 'scripts',
+      id: script.id,
+      data: { related },
+      overrideAccess: true,
+      context,
+    })
+  }
+}

@@ -1,0 +1,30 @@
+import config from '@payload-config'
+import { getPayload, type Migration, type Payload } from 'payload'
+
+import { databaseKind } from '@/lib/database'
+import { migrations } from '@/migrations/sqlite'
+
+/**
+ * Boots the real Payload Local API on this test file's own database, with the committed
+ * migrations applied on SQLite (MongoDB needs none).
+ */
+export async function bootPayload(): Promise<Payload> {
+  const payload = await getPayload({ config })
+  if (databaseKind(process.env.DATABASE_URI) === 'sqlite') {
+    // The generated migrations are typed for the SQLite adapter; `migrate` takes the generic shape.
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  }
+  return payload
+}
+
+/** Closes the database connection at the end of a file. */
+export async function shutdownPayload(payload: Payload | undefined): Promise<void> {
+  if (!payload) return
+  if (payload.db.name === 'mongoose') {
+    // Each file made its own database on the shared server: drop it.
+    await (
+      payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }
+    ).connection.dropDatabase()
+  }
+  await payload.db.destroy?.()
+}
