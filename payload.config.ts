@@ -19,14 +19,13 @@ import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
-import { serverUrl } from './src/lib/serverUrl'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 function payloadSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
-  if (process.env.NODE_ENV === 'production' && process.env.PRACTICE_HUB_DEMO !== '1') {
+  if (process.env.NODE_ENV === 'production') {
     throw new Error('生产环境必须设置 PAYLOAD_SECRET / PAYLOAD_SECRET must be set in production')
   }
   // Development and demo only: a fixed secret so a fresh clone runs with zero setup.
@@ -34,7 +33,6 @@ function payloadSecret(): string {
 }
 
 export default buildConfig({
-  serverURL: serverUrl(),
   secret: payloadSecret(),
   telemetry: false,
   admin: {

@@ -23,15 +23,19 @@ function ensureUniqueSlug(from: string): FieldHook {
     }
     if (!base) return value
     if (!isValidSlug(base)) {
-      throw new ValidationError({
-        collection: collection.slug,
-        errors: [
-          {
-            message: '链接标识只能包含小写英文字母、数字和连字符（如 yi-feng-yi-su）',
-            path: 'slug',
-          },
-        ],
-      })
+      throw new ValidationError(
+        {
+          collection: collection.slug,
+          errors: [
+            {
+              message: '链接标识只能包含小写英文字母、数字和连字符（如 yi-feng-yi-su）',
+              path: 'slug',
+            },
+          ],
+          req,
+        },
+        req.t,
+      )
     }
     const ownId = operation === 'update' ? originalDoc?.id : undefined
     for (let attempt = 1; attempt < 100; attempt++) {

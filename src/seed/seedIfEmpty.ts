@@ -10,8 +10,9 @@ if (totalDocs > 0 || process.env.SKIP_DEMO_SEED === '1') {
   process.stdout.write('[seed] 数据库已有内容，跳过示例数据\n')
 } else {
   process.stdout.write('[seed] 空数据库：写入岚川县示例数据…\n')
-  await seedDemoCounty(payload, {
+  const report = await seedDemoCounty(payload, {
     log: (message) => process.stdout.write(`[seed] ${message}\n`),
   })
+  process.stdout.write(`[seed] 完成，新建：${JSON.stringify(report)}\n`)
 }
 process.exit(0)

@@ -11,7 +11,7 @@ export default async function HomePage() {
   const [site, counts, latest] = await Promise.all([
     getSiteSettings(),
     countByKind(),
-    Promise.all(RESOURCE_KINDS.map(async (kind) => [kind, await listLatest(kind, 3)] as const)),
+    Promise.all(RESOURCE_KINDS.map(async (kind) => [kind, await listLatest(kind, 4)] as const)),
   ])
   return (
     <>

@@ -15,15 +15,19 @@ export const deriveFromSubtitles: CollectionBeforeChangeHook = async ({ data, re
     const parsed = parseVtt(subtitles)
     if (!parsed.ok) {
       const [first] = parsed.errors
-      throw new ValidationError({
-        collection: 'videos',
-        errors: [
-          {
-            path: 'subtitles',
-            message: `字幕格式错误（第 ${first.line} 行）：${first.message}`,
-          },
-        ],
-      })
+      throw new ValidationError(
+        {
+          collection: 'videos',
+          errors: [
+            {
+              path: 'subtitles',
+              message: `字幕格式错误（第 ${first.line} 行）：${first.message}`,
+            },
+          ],
+          req,
+        },
+        req.t,
+      )
     }
     data.transcript = cuesToTranscript(parsed.cues)
     data.durationSeconds = Math.round(parsed.cues.at(-1)?.end ?? 0)

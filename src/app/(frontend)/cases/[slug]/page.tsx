@@ -71,7 +71,7 @@ export default async function CasePage({ params }: Props) {
           ))}
         </ol>
       </section>
-      <section aria-labelledby="case-body" className="detail" style={{ marginLeft: 0 }}>
+      <section aria-labelledby="case-body" className="measure">
         <h2 id="case-body">案例介绍</h2>
         <RichText data={item.body} />
       </section>

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Browser tests: a fresh seeded SQLite database, a production build, then Playwright driving
+# Debian's Chromium against `next start`. Screenshots land in tests/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+work="$(mktemp -d -t practice-hub-e2e-XXXXXX)"
+export DATABASE_URI="file:${work}/e2e.db"
+export MEDIA_DIR="${work}/media"
+export PAYLOAD_SECRET="practice-hub-e2e-secret"
+export NEXT_TELEMETRY_DISABLED=1
+export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
+
+echo "[e2e] 数据库 database: ${DATABASE_URI}"
+npm run --silent payload -- migrate
+npm run --silent payload -- run src/seed/run.ts | tail -n 1
+echo "[e2e] next build…"
+NODE_OPTIONS=--no-deprecation npx next build > "${work}/build.log" 2>&1 || { cat "${work}/build.log"; exit 1; }
+rm -rf tests/artifacts && mkdir -p tests/artifacts
+npx playwright test "$@"

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from '@playwright/test'
+
+import { draftDemo, publishedDemo } from '../helpers/demo'
+import { KIND_LABELS, RESOURCE_KINDS } from '../../src/lib/kinds'
+
+/** Full-page screenshot, after scrolling so lazy images below the fold have loaded. */
+async function snap(page: Page, name: string, project: string) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    window.scrollTo(0, 0)
+  })
+  await page.waitForLoadState('networkidle')
+  const broken = await page.evaluate(() =>
+    [...document.images]
+      .filter((img) => img.complete && img.naturalWidth === 0)
+      .map((img) => img.src),
+  )
+  expect(broken, 'images that failed to load').toEqual([])
+  await page.screenshot({ path: `tests/artifacts/${project}/${name}.png`, fullPage: true })
+}
+
+test('the admin login page is in Chinese', async ({ page }, info) => {
+  await page.goto('/admin/login')
+  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await expect(page.getByText('电子邮件').first()).toBeVisible()
+  await expect(page).toHaveTitle(/文明实践资源库/)
+  await snap(page, 'admin-login', info.project.name)
+})
+
+test('the home page shows the demo county in Chinese', async ({ page }, info) => {
+  await page.goto('/')
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('岚川县文明实践资源库')
+  for (const kind of RESOURCE_KINDS) {
+    await expect(page.getByRole('heading', { name: `最新${KIND_LABELS[kind].name}` })).toBeVisible()
+  }
+  await expect(page.getByText('岚ICP备00000000号-1')).toBeVisible()
+  await snap(page, 'home', info.project.name)
+})
+
+for (const kind of RESOURCE_KINDS) {
+  test(`a ${kind} detail page renders from the list`, async ({ page }, info) => {
+    const [first] = publishedDemo(kind)
+    await page.goto(`/${kind}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(KIND_LABELS[kind].name)
+    await page.getByRole('link', { name: first.title, exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`/${kind}/${first.slug}$`))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title)
+    await expect(page.getByText(first.summary).first()).toBeVisible()
+    await snap(page, `detail-${kind}`, info.project.name)
+  })
+
+  test(`${kind} drafts are not served`, async ({ page, request }) => {
+    for (const draft of draftDemo(kind)) {
+      const response = await request.get(`/${kind}/${draft.slug}`)
+      expect(response.status()).toBe(404)
+      expect(await response.text()).not.toContain(draft.title)
+    }
+    await page.goto(`/${kind}`)
+    for (const draft of draftDemo(kind)) {
+      await expect(page.getByText(draft.title)).toHaveCount(0)
+    }
+  })
+}
