@@ -219,6 +219,24 @@ export interface Script {
    * 按每分钟约 220 字估算
    */
   speakingMinutes?: number | null;
+  /**
+   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
+   */
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  /**
+   * 退回时必填，编辑会看到这里的说明
+   */
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -233,6 +251,7 @@ export interface Media {
    * 描述图片内容，供读屏软件和图片无法显示时使用
    */
   alt: string;
+  org?: (number | null) | Org;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -273,34 +292,6 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "topics".
- */
-export interface Topic {
-  id: number;
-  name: string;
-  /**
-   * 用于网址，留空则按标题拼音自动生成
-   */
-  slug?: string | null;
-  description?: string | null;
-  /**
-   * 数字越小越靠前
-   */
-  order?: number | null;
-  parent?: (number | null) | Topic;
-  breadcrumbs?:
-    | {
-        doc?: (number | null) | Topic;
-        url?: string | null;
-        label?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "orgs".
  */
 export interface Org {
@@ -320,6 +311,34 @@ export interface Org {
   breadcrumbs?:
     | {
         doc?: (number | null) | Org;
+        url?: string | null;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * 用于网址，留空则按标题拼音自动生成
+   */
+  slug?: string | null;
+  description?: string | null;
+  /**
+   * 数字越小越靠前
+   */
+  order?: number | null;
+  parent?: (number | null) | Topic;
+  breadcrumbs?:
+    | {
+        doc?: (number | null) | Topic;
         url?: string | null;
         label?: string | null;
         id?: string | null;
@@ -396,6 +415,24 @@ export interface Video {
    * 由字幕自动生成，可被搜索
    */
   transcript?: string | null;
+  /**
+   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
+   */
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  /**
+   * 退回时必填，编辑会看到这里的说明
+   */
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -479,6 +516,24 @@ export interface Textbook {
    * 按每分钟约 400 字估算
    */
   readingMinutes?: number | null;
+  /**
+   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
+   */
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  /**
+   * 退回时必填，编辑会看到这里的说明
+   */
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -581,47 +636,27 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
+   */
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  /**
+   * 退回时必填，编辑会看到这里的说明
+   */
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "files".
- */
-export interface File {
-  id: number;
-  title: string;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "video-files".
- */
-export interface VideoFile {
-  id: number;
-  durationSeconds?: number | null;
-  updatedAt: string;
-  createdAt: string;
-  url?: string | null;
-  thumbnailURL?: string | null;
-  filename?: string | null;
-  mimeType?: string | null;
-  filesize?: number | null;
-  width?: number | null;
-  height?: number | null;
-  focalX?: number | null;
-  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -651,6 +686,46 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "files".
+ */
+export interface File {
+  id: number;
+  title: string;
+  org?: (number | null) | Org;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "video-files".
+ */
+export interface VideoFile {
+  id: number;
+  durationSeconds?: number | null;
+  org?: (number | null) | Org;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -785,6 +860,18 @@ export interface ScriptsSelect<T extends boolean = true> {
   body?: T;
   wordCount?: T;
   speakingMinutes?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  createdBy?: T;
+  reviewLog?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -810,6 +897,18 @@ export interface VideosSelect<T extends boolean = true> {
   description?: T;
   subtitles?: T;
   transcript?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  createdBy?: T;
+  reviewLog?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -840,6 +939,18 @@ export interface TextbooksSelect<T extends boolean = true> {
   pdf?: T;
   wordCount?: T;
   readingMinutes?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  createdBy?: T;
+  reviewLog?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -880,6 +991,18 @@ export interface CasesSelect<T extends boolean = true> {
     | {
         image?: T;
         caption?: T;
+        id?: T;
+      };
+  reviewState?: T;
+  reviewComment?: T;
+  createdBy?: T;
+  reviewLog?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        at?: T;
+        comment?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -935,6 +1058,7 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  org?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -987,6 +1111,7 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface FilesSelect<T extends boolean = true> {
   title?: T;
+  org?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1005,6 +1130,7 @@ export interface FilesSelect<T extends boolean = true> {
  */
 export interface VideoFilesSelect<T extends boolean = true> {
   durationSeconds?: T;
+  org?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

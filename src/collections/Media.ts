@@ -2,6 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { updateUploadInScope } from '@/access/resourceAccess'
+import { orgField } from '@/fields/org'
+import { assignUploadOrg } from '@/hooks/assignUploadOrg'
 import { mediaDir } from '@/lib/paths'
 
 const webp = { format: 'webp' as const, options: { quality: 78 } }
@@ -11,7 +14,13 @@ export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: '图片', plural: '图片' },
   admin: { group: '素材', defaultColumns: ['filename', 'alt', 'updatedAt'] },
-  access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  access: {
+    read: anyone,
+    create: authenticated,
+    update: updateUploadInScope,
+    delete: updateUploadInScope,
+  },
+  hooks: { beforeChange: [assignUploadOrg] },
   upload: {
     staticDir: mediaDir('images'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -33,5 +42,6 @@ export const Media: CollectionConfig<'media'> = {
       maxLength: 200,
       admin: { description: '描述图片内容，供读屏软件和图片无法显示时使用' },
     },
+    orgField({ required: false }),
   ],
 }

@@ -1,8 +1,10 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
 import { adminOrSelf } from '@/access/adminOrSelf'
+import { readUsersInScope } from '@/access/usersInScope'
 import { isAdmin, isAdminField } from '@/access/isAdmin'
 import { orgField } from '@/fields/org'
+import { passwordPolicy } from '@/hooks/passwordPolicy'
 import { ROLES } from '@/lib/vocabulary'
 
 /** The very first account of a new installation becomes its administrator. */
@@ -27,13 +29,13 @@ export const Users: CollectionConfig<'users'> = {
     group: '组织与用户',
   },
   access: {
-    read: adminOrSelf,
+    read: readUsersInScope,
     create: isAdmin,
     update: adminOrSelf,
     delete: isAdmin,
     admin: ({ req: { user } }) => Boolean(user),
   },
-  hooks: { beforeChange: [firstUserIsAdmin] },
+  hooks: { beforeValidate: [passwordPolicy], beforeChange: [firstUserIsAdmin] },
   fields: [
     { name: 'name', type: 'text', label: '姓名', required: true, maxLength: 40 },
     {

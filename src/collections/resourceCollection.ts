@@ -1,8 +1,15 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
 
-import { authenticated } from '@/access/authenticated'
-import { publishedOrAuthenticated } from '@/access/publishedOrAuthenticated'
+import {
+  createAsStaff,
+  deleteInScope,
+  readPublishedOrInScope,
+  readVersionsInScope,
+  updateInScope,
+} from '@/access/resourceAccess'
 import { resourceFields } from '@/fields/resource'
+import { workflowFields } from '@/fields/workflow'
+import { enforceWorkflow } from '@/hooks/enforceWorkflow'
 import {
   revalidateResourceAfterChange,
   revalidateResourceAfterDelete,
@@ -32,23 +39,23 @@ export function resourceCollection(
     admin: {
       useAsTitle: 'title',
       group: '资源',
-      defaultColumns: defaultColumns ?? ['title', 'org', '_status', 'publishedAt', 'updatedAt'],
+      defaultColumns: defaultColumns ?? ['title', 'org', 'reviewState', 'publishedAt', 'updatedAt'],
       listSearchableFields: ['title', 'summary', 'slug'],
     },
     defaultSort: '-publishedAt',
     access: {
-      read: publishedOrAuthenticated,
-      create: authenticated,
-      update: authenticated,
-      delete: authenticated,
-      readVersions: authenticated,
+      read: readPublishedOrInScope,
+      create: createAsStaff,
+      update: updateInScope,
+      delete: deleteInScope,
+      readVersions: readVersionsInScope,
     },
     versions: { drafts: { autosave: false, validate: false }, maxPerDoc: 50 },
     hooks: {
-      beforeChange: [setPublishedAt, ...beforeChange],
+      beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
       afterChange: [revalidateResourceAfterChange(kind)],
       afterDelete: [revalidateResourceAfterDelete(kind)],
     },
-    fields: [...resourceFields(), ...fields],
+    fields: [...resourceFields(), ...fields, ...workflowFields()],
   }
 }

@@ -36,7 +36,7 @@ describe('the demo county seed', () => {
     const second = await seedDemoCounty(payload)
     expect(Object.values(second).every((created) => created === 0)).toBe(true)
     expect(await counts()).toEqual(afterFirst)
-  })
+  }, 240_000)
 
   it('has the org tiers, roles and published content the demo needs', async () => {
     const levels = await Promise.all(

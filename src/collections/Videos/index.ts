@@ -7,7 +7,7 @@ import { deriveFromSubtitles } from './hooks/deriveFromSubtitles'
 
 /** Dialect short videos (方言短视频): a 1–5 minute clip with Mandarin subtitles and transcript. */
 export const Videos: CollectionConfig = resourceCollection('videos', {
-  defaultColumns: ['title', 'dialect', 'durationSeconds', 'org', '_status', 'publishedAt'],
+  defaultColumns: ['title', 'dialect', 'durationSeconds', 'org', 'reviewState', 'publishedAt'],
   beforeChange: [deriveFromSubtitles],
   fields: [
     {
