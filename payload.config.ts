@@ -40,6 +40,9 @@ export default buildConfig({
     avatar: 'default',
     meta: { titleSuffix: ' · 文明实践资源库' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    components: {
+      afterNavLinks: ['/components/admin/ReviewQueue#ReviewQueue'],
+    },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   collections: [Scripts, Videos, Textbooks, Cases, Orgs, Topics, Media, Files, VideoFiles, Users],
@@ -50,6 +53,15 @@ export default buildConfig({
   upload: { limits: { fileSize: 200 * 1024 * 1024 } },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
+  jobs: {
+    // Scheduled publish/unpublish jobs run inside the app server, checked every minute.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== '0',
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      admin: { ...defaultJobsCollection.admin, hidden: true },
+    }),
+  },
   plugins: [
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],

@@ -9,6 +9,7 @@ export DATABASE_URI="file:${work}/e2e.db"
 export MEDIA_DIR="${work}/media"
 export PAYLOAD_SECRET="practice-hub-e2e-secret"
 export NEXT_TELEMETRY_DISABLED=1
+export JOBS_AUTORUN=0
 export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 
 echo "[e2e] 数据库 database: ${DATABASE_URI}"

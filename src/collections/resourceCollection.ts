@@ -50,7 +50,11 @@ export function resourceCollection(
       delete: deleteInScope,
       readVersions: readVersionsInScope,
     },
-    versions: { drafts: { autosave: false, validate: false }, maxPerDoc: 50 },
+    versions: {
+      // schedulePublish: reviewers approve for a future time (run by the jobs queue as them).
+      drafts: { autosave: false, validate: false, schedulePublish: true },
+      maxPerDoc: 50,
+    },
     hooks: {
       beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
       afterChange: [revalidateResourceAfterChange(kind)],

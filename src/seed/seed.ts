@@ -164,6 +164,8 @@ export async function seedDemoCounty(
           : new Date(now.getTime() - item.publishedDaysAgo * DAY).toISOString(),
         cover: await image(`${kind}-${item.slug}`, `${item.title}（示意插图）`),
         _status: status,
+        reviewState: item.draft ? (item.review?.state ?? 'draft') : 'published',
+        reviewComment: item.review?.comment,
         ...fields,
       } as RequiredDataFromCollectionSlug<typeof kind>,
       overrideAccess: true,

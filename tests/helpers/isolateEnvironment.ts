@@ -21,3 +21,5 @@ if (mongoBase?.startsWith('mongodb')) {
 process.env.MEDIA_DIR = path.join(workDir, 'media')
 process.env.PAYLOAD_SECRET = 'practice-hub-test-secret'
 process.env.TEST_WORK_DIR = workDir
+// Tests run queued jobs explicitly with payload.jobs.run().
+process.env.JOBS_AUTORUN = '0'

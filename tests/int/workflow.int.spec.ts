@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { idOf } from '@/access/scope'
+import { reviewQueueCounts } from '@/data/reviewQueue'
 import { decideTransition } from '@/lib/workflow'
 import type { Script, User } from '@/payload-types'
 
@@ -226,6 +227,109 @@ describe('the review workflow', () => {
       ),
     ).toMatch(/不能直接发布/)
     await payload.delete({ collection: 'scripts', id: own.id, ...as(lecturer) })
+  })
+})
+
+describe('scheduled publishing', () => {
+  const schedule = (
+    id: number | string,
+    user: User,
+    waitUntil: Date,
+    type: 'publish' | 'unpublish',
+  ) =>
+    payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type,
+        doc: { relationTo: 'scripts', value: id as number },
+        user: { relationTo: 'users', value: user.id },
+      },
+      waitUntil,
+    })
+
+  it('publishes at the approved time as the reviewer, and unpublishes at a time', async () => {
+    const doc = await payload.create({
+      collection: 'scripts',
+      data: {
+        ...resourceData('scripts', county.orgs.villageA, '限时通知'),
+        reviewState: 'submitted',
+        _status: 'draft',
+      } as never,
+      draft: true,
+      ...as(county.users.villageEditor),
+    })
+    const status = async () =>
+      (await payload.findByID({ collection: 'scripts', id: doc.id, overrideAccess: true }))._status
+
+    const job = await schedule(
+      doc.id,
+      county.users.townReviewer,
+      new Date(Date.now() + 60 * 60 * 1000),
+      'publish',
+    )
+    await payload.jobs.run()
+    expect(await status()).toBe('draft')
+
+    await payload.update({
+      collection: 'payload-jobs',
+      id: job.id,
+      data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+      overrideAccess: true,
+    })
+    await payload.jobs.run()
+    expect(await status()).toBe('published')
+    const published = await payload.findByID({
+      collection: 'scripts',
+      id: doc.id,
+      overrideAccess: true,
+      depth: 0,
+    })
+    expect(published.reviewLog?.at(-1)?.action).toBe('publish')
+    expect(idOf(published.reviewLog?.at(-1)?.by)).toBe(county.users.townReviewer.id)
+
+    await schedule(doc.id, county.users.townReviewer, new Date(Date.now() - 1000), 'unpublish')
+    await payload.jobs.run()
+    expect(await status()).toBe('draft')
+  })
+
+  it('does not let a schedule made by an editor publish anything', async () => {
+    const doc = await payload.create({
+      collection: 'scripts',
+      data: { ...resourceData('scripts', county.orgs.villageA), _status: 'draft' } as never,
+      draft: true,
+      ...as(county.users.villageEditor),
+    })
+    await schedule(doc.id, county.users.villageEditor, new Date(Date.now() - 1000), 'publish')
+    await payload.jobs.run()
+    const after = await payload.findByID({
+      collection: 'scripts',
+      id: doc.id,
+      overrideAccess: true,
+    })
+    expect(after._status).toBe('draft')
+  })
+})
+
+describe('the review queue', () => {
+  it('counts what waits for each reviewer in their own scope', async () => {
+    await payload.create({
+      collection: 'cases',
+      data: {
+        ...resourceData('cases', county.orgs.villageA),
+        reviewState: 'submitted',
+        _status: 'draft',
+      } as never,
+      draft: true,
+      ...as(county.users.villageEditor),
+    })
+    const total = async (user: User, state: 'submitted' | 'returned') =>
+      (await reviewQueueCounts(payload, user, state)).reduce((sum, { count }) => sum + count, 0)
+    const town = await reviewQueueCounts(payload, county.users.townReviewer, 'submitted')
+    expect(town.find((entry) => entry.kind === 'cases')?.count).toBeGreaterThanOrEqual(1)
+    expect(await total(county.users.otherTownReviewer, 'submitted')).toBe(0)
+    expect(await total(county.users.countyReviewer, 'submitted')).toBe(
+      await total(county.users.townReviewer, 'submitted'),
+    )
   })
 })
 

@@ -380,6 +380,7 @@ export const cases: SeedCase[] = [
     org: 'xinghua',
     publishedDaysAgo: 389,
     draft: true,
+    review: { state: 'submitted' },
     loop: {
       order:
         '村民可以在农家书屋的留言本上写下想读的书、想听的故事，也可以推荐自己来讲。伢崽们想听什么，由家长或者学校老师帮着报上来。',

@@ -500,6 +500,7 @@ export const scripts: SeedScript[] = [
     tags: ['反诈', '青年', '校园'],
     publishedDaysAgo: 2,
     draft: true,
+    review: { state: 'submitted' },
     format: 'xiaoyuan',
     audience: ['youth', 'migrants'],
     durationMinutes: 15,

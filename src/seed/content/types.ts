@@ -55,6 +55,8 @@ export type SeedResourceBase = {
   publishedDaysAgo: number
   /** true: stays a draft, never visible on the portal. */
   draft?: boolean
+  /** Where a draft stands in review (demo of the reviewer's queue). */
+  review?: { state: 'submitted' | 'returned'; comment?: string }
 }
 
 /**

@@ -292,6 +292,7 @@ export const videos: SeedVideo[] = [
     tags: ['养老', '老年食堂', '老年人', '河湾村'],
     publishedDaysAgo: 5,
     draft: true,
+    review: { state: 'returned', comment: '请在字幕里补上食堂的收费标准和报名电话，再提交审核。' },
     cues: [
       { start: 0.8, end: 6.5, text: '我们这个老年食堂，是去年秋天开起来的。' },
       { start: 6.8, end: 12.3, text: '七十岁以上的老辈子，一顿只收两块钱。' },

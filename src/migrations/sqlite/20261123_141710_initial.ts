@@ -22,6 +22,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`scripts_key_points_order_idx\` ON \`scripts_key_points\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`scripts_key_points_parent_id_idx\` ON \`scripts_key_points\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`scripts_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`scripts_review_log_order_idx\` ON \`scripts_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_review_log_parent_id_idx\` ON \`scripts_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_review_log_by_idx\` ON \`scripts_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`scripts\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -36,11 +51,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`body\` text,
   	\`word_count\` numeric,
   	\`speaking_minutes\` numeric,
+  	\`review_state\` text DEFAULT 'draft',
+  	\`review_comment\` text,
+  	\`created_by_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`scripts_slug_idx\` ON \`scripts\` (\`slug\`);`)
@@ -50,6 +69,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`scripts_format_idx\` ON \`scripts\` (\`format\`);`)
   await db.run(sql`CREATE INDEX \`scripts_dialect_idx\` ON \`scripts\` (\`dialect\`);`)
   await db.run(sql`CREATE INDEX \`scripts_duration_minutes_idx\` ON \`scripts\` (\`duration_minutes\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_review_state_idx\` ON \`scripts\` (\`review_state\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_created_by_idx\` ON \`scripts\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`scripts_updated_at_idx\` ON \`scripts\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`scripts_created_at_idx\` ON \`scripts\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`scripts__status_idx\` ON \`scripts\` (\`_status\`);`)
@@ -111,6 +132,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_key_points_order_idx\` ON \`_scripts_v_version_key_points\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_key_points_parent_id_idx\` ON \`_scripts_v_version_key_points\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_scripts_v_version_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_scripts_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_scripts_v_version_review_log_order_idx\` ON \`_scripts_v_version_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_version_review_log_parent_id_idx\` ON \`_scripts_v_version_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_version_review_log_by_idx\` ON \`_scripts_v_version_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`_scripts_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -126,6 +163,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_body\` text,
   	\`version_word_count\` numeric,
   	\`version_speaking_minutes\` numeric,
+  	\`version_review_state\` text DEFAULT 'draft',
+  	\`version_review_comment\` text,
+  	\`version_created_by_id\` integer,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -134,7 +174,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`latest\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_scripts_v_parent_idx\` ON \`_scripts_v\` (\`parent_id\`);`)
@@ -145,6 +186,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version_format_idx\` ON \`_scripts_v\` (\`version_format\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version_dialect_idx\` ON \`_scripts_v\` (\`version_dialect\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version_duration_minutes_idx\` ON \`_scripts_v\` (\`version_duration_minutes\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_version_version_review_state_idx\` ON \`_scripts_v\` (\`version_review_state\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_version_version_created_by_idx\` ON \`_scripts_v\` (\`version_created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version_updated_at_idx\` ON \`_scripts_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version_created_at_idx\` ON \`_scripts_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_version_version__status_idx\` ON \`_scripts_v\` (\`version__status\`);`)
@@ -187,6 +230,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_scripts_v_rels_videos_id_idx\` ON \`_scripts_v_rels\` (\`videos_id\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_rels_textbooks_id_idx\` ON \`_scripts_v_rels\` (\`textbooks_id\`);`)
   await db.run(sql`CREATE INDEX \`_scripts_v_rels_cases_id_idx\` ON \`_scripts_v_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`videos_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`videos_review_log_order_idx\` ON \`videos_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`videos_review_log_parent_id_idx\` ON \`videos_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_review_log_by_idx\` ON \`videos_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`videos\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -202,13 +260,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`description\` text,
   	\`subtitles\` text,
   	\`transcript\` text,
+  	\`review_state\` text DEFAULT 'draft',
+  	\`review_comment\` text,
+  	\`created_by_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`video_file_id\`) REFERENCES \`video_files\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`poster_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`poster_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`videos_slug_idx\` ON \`videos\` (\`slug\`);`)
@@ -219,6 +281,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`videos_duration_seconds_idx\` ON \`videos\` (\`duration_seconds\`);`)
   await db.run(sql`CREATE INDEX \`videos_video_file_idx\` ON \`videos\` (\`video_file_id\`);`)
   await db.run(sql`CREATE INDEX \`videos_poster_idx\` ON \`videos\` (\`poster_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_review_state_idx\` ON \`videos\` (\`review_state\`);`)
+  await db.run(sql`CREATE INDEX \`videos_created_by_idx\` ON \`videos\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`videos_updated_at_idx\` ON \`videos\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`videos_created_at_idx\` ON \`videos\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`videos__status_idx\` ON \`videos\` (\`_status\`);`)
@@ -258,6 +322,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`videos_rels_videos_id_idx\` ON \`videos_rels\` (\`videos_id\`);`)
   await db.run(sql`CREATE INDEX \`videos_rels_textbooks_id_idx\` ON \`videos_rels\` (\`textbooks_id\`);`)
   await db.run(sql`CREATE INDEX \`videos_rels_cases_id_idx\` ON \`videos_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`_videos_v_version_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_videos_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_videos_v_version_review_log_order_idx\` ON \`_videos_v_version_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_version_review_log_parent_id_idx\` ON \`_videos_v_version_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_version_review_log_by_idx\` ON \`_videos_v_version_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`_videos_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -274,6 +354,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_description\` text,
   	\`version_subtitles\` text,
   	\`version_transcript\` text,
+  	\`version_review_state\` text DEFAULT 'draft',
+  	\`version_review_comment\` text,
+  	\`version_created_by_id\` integer,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -284,7 +367,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`version_cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_video_file_id\`) REFERENCES \`video_files\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_poster_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_poster_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_videos_v_parent_idx\` ON \`_videos_v\` (\`parent_id\`);`)
@@ -296,6 +380,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_duration_seconds_idx\` ON \`_videos_v\` (\`version_duration_seconds\`);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_video_file_idx\` ON \`_videos_v\` (\`version_video_file_id\`);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_poster_idx\` ON \`_videos_v\` (\`version_poster_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_version_version_review_state_idx\` ON \`_videos_v\` (\`version_review_state\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_version_version_created_by_idx\` ON \`_videos_v\` (\`version_created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_updated_at_idx\` ON \`_videos_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_created_at_idx\` ON \`_videos_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version__status_idx\` ON \`_videos_v\` (\`version__status\`);`)
@@ -361,6 +447,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`textbooks_chapters_order_idx\` ON \`textbooks_chapters\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`textbooks_chapters_parent_id_idx\` ON \`textbooks_chapters\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`textbooks_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`textbooks_review_log_order_idx\` ON \`textbooks_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`textbooks_review_log_parent_id_idx\` ON \`textbooks_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`textbooks_review_log_by_idx\` ON \`textbooks_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`textbooks\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -372,12 +473,16 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`pdf_id\` integer,
   	\`word_count\` numeric,
   	\`reading_minutes\` numeric,
+  	\`review_state\` text DEFAULT 'draft',
+  	\`review_comment\` text,
+  	\`created_by_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`pdf_id\`) REFERENCES \`files\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`pdf_id\`) REFERENCES \`files\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`textbooks_slug_idx\` ON \`textbooks\` (\`slug\`);`)
@@ -385,6 +490,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`textbooks_org_idx\` ON \`textbooks\` (\`org_id\`);`)
   await db.run(sql`CREATE INDEX \`textbooks_published_at_idx\` ON \`textbooks\` (\`published_at\`);`)
   await db.run(sql`CREATE INDEX \`textbooks_pdf_idx\` ON \`textbooks\` (\`pdf_id\`);`)
+  await db.run(sql`CREATE INDEX \`textbooks_review_state_idx\` ON \`textbooks\` (\`review_state\`);`)
+  await db.run(sql`CREATE INDEX \`textbooks_created_by_idx\` ON \`textbooks\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`textbooks_updated_at_idx\` ON \`textbooks\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`textbooks_created_at_idx\` ON \`textbooks\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`textbooks__status_idx\` ON \`textbooks\` (\`_status\`);`)
@@ -448,6 +555,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_chapters_order_idx\` ON \`_textbooks_v_version_chapters\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_chapters_parent_id_idx\` ON \`_textbooks_v_version_chapters\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`_textbooks_v_version_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_textbooks_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_textbooks_v_version_review_log_order_idx\` ON \`_textbooks_v_version_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_textbooks_v_version_review_log_parent_id_idx\` ON \`_textbooks_v_version_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_textbooks_v_version_review_log_by_idx\` ON \`_textbooks_v_version_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`_textbooks_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -460,6 +583,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_pdf_id\` integer,
   	\`version_word_count\` numeric,
   	\`version_reading_minutes\` numeric,
+  	\`version_review_state\` text DEFAULT 'draft',
+  	\`version_review_comment\` text,
+  	\`version_created_by_id\` integer,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -469,7 +595,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_pdf_id\`) REFERENCES \`files\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_pdf_id\`) REFERENCES \`files\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_textbooks_v_parent_idx\` ON \`_textbooks_v\` (\`parent_id\`);`)
@@ -478,6 +605,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_org_idx\` ON \`_textbooks_v\` (\`version_org_id\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_published_at_idx\` ON \`_textbooks_v\` (\`version_published_at\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_pdf_idx\` ON \`_textbooks_v\` (\`version_pdf_id\`);`)
+  await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_review_state_idx\` ON \`_textbooks_v\` (\`version_review_state\`);`)
+  await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_created_by_idx\` ON \`_textbooks_v\` (\`version_created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_updated_at_idx\` ON \`_textbooks_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version_created_at_idx\` ON \`_textbooks_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_textbooks_v_version_version__status_idx\` ON \`_textbooks_v\` (\`version__status\`);`)
@@ -533,6 +662,21 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`cases_gallery_order_idx\` ON \`cases_gallery\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`cases_gallery_parent_id_idx\` ON \`cases_gallery\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`cases_gallery_image_idx\` ON \`cases_gallery\` (\`image_id\`);`)
+  await db.run(sql`CREATE TABLE \`cases_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`cases_review_log_order_idx\` ON \`cases_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`cases_review_log_parent_id_idx\` ON \`cases_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_review_log_by_idx\` ON \`cases_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`cases\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text,
@@ -550,11 +694,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`outcomes_people_served\` numeric,
   	\`outcomes_year\` numeric,
   	\`body\` text,
+  	\`review_state\` text DEFAULT 'draft',
+  	\`review_comment\` text,
+  	\`created_by_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`cases_slug_idx\` ON \`cases\` (\`slug\`);`)
@@ -562,6 +710,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`cases_org_idx\` ON \`cases\` (\`org_id\`);`)
   await db.run(sql`CREATE INDEX \`cases_published_at_idx\` ON \`cases\` (\`published_at\`);`)
   await db.run(sql`CREATE INDEX \`cases_outcomes_outcomes_year_idx\` ON \`cases\` (\`outcomes_year\`);`)
+  await db.run(sql`CREATE INDEX \`cases_review_state_idx\` ON \`cases\` (\`review_state\`);`)
+  await db.run(sql`CREATE INDEX \`cases_created_by_idx\` ON \`cases\` (\`created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`cases_updated_at_idx\` ON \`cases\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`cases_created_at_idx\` ON \`cases\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`cases__status_idx\` ON \`cases\` (\`_status\`);`)
@@ -615,6 +765,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_cases_v_version_gallery_order_idx\` ON \`_cases_v_version_gallery\` (\`_order\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_gallery_parent_id_idx\` ON \`_cases_v_version_gallery\` (\`_parent_id\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_gallery_image_idx\` ON \`_cases_v_version_gallery\` (\`image_id\`);`)
+  await db.run(sql`CREATE TABLE \`_cases_v_version_review_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`action\` text,
+  	\`by_id\` integer,
+  	\`at\` text,
+  	\`comment\` text,
+  	\`_uuid\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`_cases_v\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_review_log_order_idx\` ON \`_cases_v_version_review_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_review_log_parent_id_idx\` ON \`_cases_v_version_review_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_review_log_by_idx\` ON \`_cases_v_version_review_log\` (\`by_id\`);`)
   await db.run(sql`CREATE TABLE \`_cases_v\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`parent_id\` integer,
@@ -633,6 +799,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_outcomes_people_served\` numeric,
   	\`version_outcomes_year\` numeric,
   	\`version_body\` text,
+  	\`version_review_state\` text DEFAULT 'draft',
+  	\`version_review_comment\` text,
+  	\`version_created_by_id\` integer,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -641,7 +810,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`latest\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_cover_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_cases_v_parent_idx\` ON \`_cases_v\` (\`parent_id\`);`)
@@ -650,6 +820,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_cases_v_version_version_org_idx\` ON \`_cases_v\` (\`version_org_id\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_version_published_at_idx\` ON \`_cases_v\` (\`version_published_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_outcomes_version_outcomes_year_idx\` ON \`_cases_v\` (\`version_outcomes_year\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_review_state_idx\` ON \`_cases_v\` (\`version_review_state\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_version_version_created_by_idx\` ON \`_cases_v\` (\`version_created_by_id\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_version_updated_at_idx\` ON \`_cases_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_version_created_at_idx\` ON \`_cases_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_cases_v_version_version__status_idx\` ON \`_cases_v\` (\`version__status\`);`)
@@ -757,6 +929,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`media\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`alt\` text NOT NULL,
+  	\`org_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -785,9 +958,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sizes_hero_height\` numeric,
   	\`sizes_hero_mime_type\` text,
   	\`sizes_hero_filesize\` numeric,
-  	\`sizes_hero_filename\` text
+  	\`sizes_hero_filename\` text,
+  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`media_org_idx\` ON \`media\` (\`org_id\`);`)
   await db.run(sql`CREATE INDEX \`media_updated_at_idx\` ON \`media\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`media_created_at_idx\` ON \`media\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`media_filename_idx\` ON \`media\` (\`filename\`);`)
@@ -797,6 +972,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE TABLE \`files\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`title\` text NOT NULL,
+  	\`org_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -807,15 +983,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`width\` numeric,
   	\`height\` numeric,
   	\`focal_x\` numeric,
-  	\`focal_y\` numeric
+  	\`focal_y\` numeric,
+  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`files_org_idx\` ON \`files\` (\`org_id\`);`)
   await db.run(sql`CREATE INDEX \`files_updated_at_idx\` ON \`files\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`files_created_at_idx\` ON \`files\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`files_filename_idx\` ON \`files\` (\`filename\`);`)
   await db.run(sql`CREATE TABLE \`video_files\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`duration_seconds\` numeric,
+  	\`org_id\` integer,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -826,9 +1005,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`width\` numeric,
   	\`height\` numeric,
   	\`focal_x\` numeric,
-  	\`focal_y\` numeric
+  	\`focal_y\` numeric,
+  	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
+  await db.run(sql`CREATE INDEX \`video_files_org_idx\` ON \`video_files\` (\`org_id\`);`)
   await db.run(sql`CREATE INDEX \`video_files_updated_at_idx\` ON \`video_files\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`video_files_created_at_idx\` ON \`video_files\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`video_files_filename_idx\` ON \`video_files\` (\`filename\`);`)
@@ -872,6 +1053,47 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`payload_kv_key_idx\` ON \`payload_kv\` (\`key\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_log\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`executed_at\` text NOT NULL,
+  	\`completed_at\` text NOT NULL,
+  	\`task_slug\` text NOT NULL,
+  	\`task_i_d\` text NOT NULL,
+  	\`input\` text,
+  	\`output\` text,
+  	\`state\` text NOT NULL,
+  	\`error\` text,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`payload_jobs\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_jobs_log_order_idx\` ON \`payload_jobs_log\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_log_parent_id_idx\` ON \`payload_jobs_log\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`input\` text,
+  	\`completed_at\` text,
+  	\`total_tried\` numeric DEFAULT 0,
+  	\`has_error\` integer DEFAULT false,
+  	\`error\` text,
+  	\`task_slug\` text,
+  	\`queue\` text DEFAULT 'default',
+  	\`wait_until\` text,
+  	\`processing\` integer DEFAULT false,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`payload_jobs_completed_at_idx\` ON \`payload_jobs\` (\`completed_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_total_tried_idx\` ON \`payload_jobs\` (\`total_tried\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_has_error_idx\` ON \`payload_jobs\` (\`has_error\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_task_slug_idx\` ON \`payload_jobs\` (\`task_slug\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_queue_idx\` ON \`payload_jobs\` (\`queue\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_wait_until_idx\` ON \`payload_jobs\` (\`wait_until\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_processing_idx\` ON \`payload_jobs\` (\`processing\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_updated_at_idx\` ON \`payload_jobs\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`payload_jobs_created_at_idx\` ON \`payload_jobs\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_locked_documents\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`global_slug\` text,
@@ -986,35 +1208,43 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`scripts_audience\`;`)
   await db.run(sql`DROP TABLE \`scripts_key_points\`;`)
+  await db.run(sql`DROP TABLE \`scripts_review_log\`;`)
   await db.run(sql`DROP TABLE \`scripts\`;`)
   await db.run(sql`DROP TABLE \`scripts_texts\`;`)
   await db.run(sql`DROP TABLE \`scripts_rels\`;`)
   await db.run(sql`DROP TABLE \`_scripts_v_version_audience\`;`)
   await db.run(sql`DROP TABLE \`_scripts_v_version_key_points\`;`)
+  await db.run(sql`DROP TABLE \`_scripts_v_version_review_log\`;`)
   await db.run(sql`DROP TABLE \`_scripts_v\`;`)
   await db.run(sql`DROP TABLE \`_scripts_v_texts\`;`)
   await db.run(sql`DROP TABLE \`_scripts_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`videos_review_log\`;`)
   await db.run(sql`DROP TABLE \`videos\`;`)
   await db.run(sql`DROP TABLE \`videos_texts\`;`)
   await db.run(sql`DROP TABLE \`videos_rels\`;`)
+  await db.run(sql`DROP TABLE \`_videos_v_version_review_log\`;`)
   await db.run(sql`DROP TABLE \`_videos_v\`;`)
   await db.run(sql`DROP TABLE \`_videos_v_texts\`;`)
   await db.run(sql`DROP TABLE \`_videos_v_rels\`;`)
   await db.run(sql`DROP TABLE \`textbooks_audience\`;`)
   await db.run(sql`DROP TABLE \`textbooks_chapters\`;`)
+  await db.run(sql`DROP TABLE \`textbooks_review_log\`;`)
   await db.run(sql`DROP TABLE \`textbooks\`;`)
   await db.run(sql`DROP TABLE \`textbooks_texts\`;`)
   await db.run(sql`DROP TABLE \`textbooks_rels\`;`)
   await db.run(sql`DROP TABLE \`_textbooks_v_version_audience\`;`)
   await db.run(sql`DROP TABLE \`_textbooks_v_version_chapters\`;`)
+  await db.run(sql`DROP TABLE \`_textbooks_v_version_review_log\`;`)
   await db.run(sql`DROP TABLE \`_textbooks_v\`;`)
   await db.run(sql`DROP TABLE \`_textbooks_v_texts\`;`)
   await db.run(sql`DROP TABLE \`_textbooks_v_rels\`;`)
   await db.run(sql`DROP TABLE \`cases_gallery\`;`)
+  await db.run(sql`DROP TABLE \`cases_review_log\`;`)
   await db.run(sql`DROP TABLE \`cases\`;`)
   await db.run(sql`DROP TABLE \`cases_texts\`;`)
   await db.run(sql`DROP TABLE \`cases_rels\`;`)
   await db.run(sql`DROP TABLE \`_cases_v_version_gallery\`;`)
+  await db.run(sql`DROP TABLE \`_cases_v_version_review_log\`;`)
   await db.run(sql`DROP TABLE \`_cases_v\`;`)
   await db.run(sql`DROP TABLE \`_cases_v_texts\`;`)
   await db.run(sql`DROP TABLE \`_cases_v_rels\`;`)
@@ -1028,6 +1258,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
