@@ -17,6 +17,7 @@ import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
+import { searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
 
@@ -47,6 +48,7 @@ export default buildConfig({
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
   collections: [Scripts, Videos, Textbooks, Cases, Orgs, Topics, Media, Files, VideoFiles, Users],
   globals: [Site],
+  endpoints: [searchEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { slugField } from '@/fields/slug'
 import { ORG_LEVELS } from '@/lib/vocabulary'
 
@@ -15,6 +16,10 @@ export const Orgs: CollectionConfig<'orgs'> = {
     group: '组织与用户',
   },
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [invalidateSearchAfterChange],
+    afterDelete: [invalidateSearchAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 80 },
     slugField({ from: 'name' }),

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { slugField } from '@/fields/slug'
 
 /** Themes of the work; the top level is the 五项工作 (five kinds of work). */
@@ -15,6 +16,10 @@ export const Topics: CollectionConfig<'topics'> = {
   },
   defaultSort: 'order',
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: {
+    afterChange: [invalidateSearchAfterChange],
+    afterDelete: [invalidateSearchAfterDelete],
+  },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 40 },
     slugField({ from: 'name' }),

@@ -14,6 +14,7 @@ import {
   revalidateResourceAfterChange,
   revalidateResourceAfterDelete,
 } from '@/hooks/revalidateResource'
+import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
@@ -57,8 +58,8 @@ export function resourceCollection(
     },
     hooks: {
       beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
-      afterChange: [revalidateResourceAfterChange(kind)],
-      afterDelete: [revalidateResourceAfterDelete(kind)],
+      afterChange: [revalidateResourceAfterChange(kind), invalidateSearchAfterChange],
+      afterDelete: [revalidateResourceAfterDelete(kind), invalidateSearchAfterDelete],
     },
     fields: [...resourceFields(), ...fields, ...workflowFields()],
   }

@@ -40,6 +40,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                     <Link href={`/${kind}`}>{KIND_LABELS[kind].short}</Link>
                   </li>
                 ))}
+                <li>
+                  <Link href="/search">搜索</Link>
+                </li>
               </ul>
             </nav>
           </div>

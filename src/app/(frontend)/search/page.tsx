@@ -1,0 +1,175 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { searchNames, searchResources } from '@/data/search'
+import { formatDate } from '@/lib/format'
+import { KIND_LABELS, resourcePath } from '@/lib/kinds'
+import { parseSearchParams } from '@/lib/search/params'
+import { DURATION_BUCKETS, type FacetName, type SearchFilters } from '@/lib/search/types'
+import { AUDIENCES, DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
+
+import './search.css'
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { query } = parseSearchParams(await searchParams)
+  return { title: query ? `搜索：${query}` : '搜索', robots: { index: false, follow: true } }
+}
+
+const FACET_TITLES: Record<FacetName, string> = {
+  kind: '类型',
+  topic: '主题',
+  org: '地区',
+  format: '宣讲形式',
+  audience: '适合对象',
+  dialect: '语言',
+  duration: '时长',
+}
+
+function hrefWith(
+  query: string,
+  filters: SearchFilters,
+  change: Partial<Record<FacetName, string | undefined>>,
+) {
+  const params = new URLSearchParams()
+  if (query) params.set('q', query)
+  const next = { ...filters, ...change }
+  for (const [key, value] of Object.entries(next)) if (value) params.set(key, value)
+  return `/search?${params.toString()}`
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const { query, filters, page } = parseSearchParams(await searchParams)
+  const [result, names] = await Promise.all([searchResources(query, filters, page), searchNames()])
+  const label = (facet: FacetName, value: string): string => {
+    switch (facet) {
+      case 'kind':
+        return KIND_LABELS[value as keyof typeof KIND_LABELS]?.short ?? value
+      case 'topic':
+        return names.topics[value] ?? value
+      case 'org':
+        return names.orgs[value] ?? value
+      case 'format':
+        return labelOf(SCRIPT_FORMATS, value)
+      case 'audience':
+        return labelOf(AUDIENCES, value)
+      case 'dialect':
+        return labelOf(DIALECTS, value)
+      case 'duration':
+        return DURATION_BUCKETS.find((bucket) => bucket.value === value)?.label ?? value
+    }
+  }
+  const perPage = 20
+  const pages = Math.ceil(result.total / perPage)
+  return (
+    <div className="search">
+      <form role="search" action="/search" method="get" className="search-form">
+        <label htmlFor="q">搜索宣讲稿、视频、教材和案例</label>
+        <div className="search-row">
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={query}
+            placeholder="如：移风易俗、彩礼、老年人 防诈骗"
+            maxLength={100}
+          />
+          {Object.entries(filters).map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
+          <button className="button" type="submit">
+            搜索
+          </button>
+        </div>
+      </form>
+
+      <div className="search-layout">
+        <aside className="facets" aria-label="筛选">
+          {(Object.keys(FACET_TITLES) as FacetName[]).map((facet) =>
+            result.facets[facet].length > 0 || filters[facet] ? (
+              <section key={facet}>
+                <h2>{FACET_TITLES[facet]}</h2>
+                <ul>
+                  {filters[facet] ? (
+                    <li>
+                      <Link
+                        href={hrefWith(query, filters, { [facet]: undefined })}
+                        className="facet-active"
+                      >
+                        {label(facet, filters[facet] as string)} ✕
+                      </Link>
+                    </li>
+                  ) : (
+                    result.facets[facet].slice(0, 12).map(({ value, count }) => (
+                      <li key={value}>
+                        <Link href={hrefWith(query, filters, { [facet]: value })}>
+                          {label(facet, value)} <span className="facet-count">{count}</span>
+                        </Link>
+                      </li>
+                    ))
+                  )}
+                </ul>
+              </section>
+            ) : null,
+          )}
+        </aside>
+
+        <section className="results" aria-live="polite">
+          <p className="results-summary">
+            {query ? <>“{query}”</> : '全部资源'}：共 {result.total} 条
+            {result.partial ? '（没有同时包含所有词语的结果，以下为包含部分词语的结果）' : ''}
+          </p>
+          {result.total === 0 ? (
+            <div className="no-results">
+              <p>没有找到相关资源。可以试试：少输入几个字、换个说法，或从这些主题看起：</p>
+              <ul className="tags">
+                {names.suggested.map((topic) => (
+                  <li key={topic.slug}>
+                    <Link href={hrefWith('', {}, { topic: topic.slug })}>{topic.name}</Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <ol className="hits">
+              {result.hits.map((hit) => (
+                <li key={`${hit.kind}-${hit.slug}`} className="hit">
+                  <span className="kind-label">{KIND_LABELS[hit.kind].short}</span>
+                  <h2>
+                    <Link href={resourcePath(hit.kind, hit.slug)}>{hit.title}</Link>
+                  </h2>
+                  <p className="snippet">
+                    {hit.snippet.map((part, index) =>
+                      part.match ? (
+                        <mark key={index}>{part.text}</mark>
+                      ) : (
+                        <span key={index}>{part.text}</span>
+                      ),
+                    )}
+                  </p>
+                  <p className="hit-meta">
+                    {hit.orgName} · {formatDate(hit.publishedAt)}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {pages > 1 ? (
+            <nav className="pager" aria-label="分页">
+              {page > 1 ? (
+                <Link href={`${hrefWith(query, filters, {})}&page=${page - 1}`}>上一页</Link>
+              ) : null}
+              <span>
+                第 {page} / {pages} 页
+              </span>
+              {page < pages ? (
+                <Link href={`${hrefWith(query, filters, {})}&page=${page + 1}`}>下一页</Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+
+import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import { lexicalToPlainText } from '@/lib/richText'
+import { SearchIndex } from '@/lib/search/engine'
+import { cachedIndex } from '@/lib/search/liveCache'
+import type { SearchDoc, SearchFilters, SearchResult } from '@/lib/search/types'
+import type { Case, Org, Script, Textbook, Topic, Video } from '@/payload-types'
+
+import { payloadClient } from './payload'
+import { PUBLIC_READ, publicWhere } from './public'
+
+type Tree = Map<number | string, { slug: string; name: string; parent: number | string | null }>
+
+function idOf(value: unknown): number | string | null {
+  if (value === null || value === undefined) return null
+  return typeof value === 'object' ? ((value as { id: number | string }).id ?? null) : (value as number)
+}
+
+/** A node's slug and its ancestors' slugs. */
+function withAncestors(tree: Tree, id: number | string | null): string[] {
+  const slugs: string[] = []
+  for (let current = id, depth = 0; current !== null && depth < 10; depth++) {
+    const node = tree.get(current)
+    if (!node) break
+    slugs.push(node.slug)
+    current = node.parent
+  }
+  return slugs
+}
+
+async function loadTree(payload: Payload, collection: 'orgs' | 'topics'): Promise<Tree> {
+  const { docs } = await payload.find({
+    collection,
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    select: { slug: true, name: true, parent: true },
+    overrideAccess: false,
+  })
+  return new Map(
+    (docs as (Org | Topic)[]).map((doc) => [doc.id, { slug: doc.slug ?? '', name: doc.name, parent: idOf(doc.parent) }]),
+  )
+}
+
+function bodyText(kind: ResourceKind, doc: Script | Video | Textbook | Case): string {
+  switch (kind) {
+    case 'scripts':
+      return lexicalToPlainText((doc as Script).body)
+    case 'videos': {
+      const video = doc as Video
+      return [video.description, video.transcript].filter(Boolean).join('\n')
+    }
+    case 'textbooks':
+      return ((doc as Textbook).chapters ?? [])
+        .map((chapter) => `${chapter.title}\n${lexicalToPlainText(chapter.body)}`)
+        .join('\n')
+    case 'cases': {
+      const item = doc as Case
+      return [item.loop.order, item.loop.dispatch, item.loop.accept, item.loop.review, lexicalToPlainText(item.body)].join('\n')
+    }
+  }
+}
+
+function minutesOf(kind: ResourceKind, doc: Script | Video | Textbook | Case): number | undefined {
+  if (kind === 'scripts') return (doc as Script).durationMinutes
+  if (kind === 'videos') return Math.ceil(((doc as Video).durationSeconds ?? 0) / 60)
+  if (kind === 'textbooks') return (doc as Textbook).readingMinutes ?? undefined
+  return undefined
+}
+
+/** Every published resource as a search document. Reads with access control on, as the public. */
+export async function loadSearchDocs(payload: Payload): Promise<SearchDoc[]> {
+  const [orgs, topics] = await Promise.all([loadTree(payload, 'orgs'), loadTree(payload, 'topics')])
+  const docs: SearchDoc[] = []
+  for (const kind of RESOURCE_KINDS) {
+    const { docs: found } = await payload.find({
+      collection: kind,
+      where: publicWhere(),
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      ...PUBLIC_READ,
+    })
+    for (const doc of found as (Script | Video | Textbook | Case)[]) {
+      const orgId = idOf(doc.org)
+      const topicIds = (doc.topics ?? []).map(idOf)
+      const org = orgId !== null ? orgs.get(orgId) : undefined
+      const script = kind === 'scripts' ? (doc as Script) : null
+      docs.push({
+        kind,
+        slug: doc.slug ?? '',
+        title: doc.title,
+        summary: doc.summary,
+        keyPoints: (script?.keyPoints ?? []).map((item) => item.point).join('\n'),
+        body: bodyText(kind, doc),
+        extra: [
+          ...(doc.tags ?? []),
+          ...topicIds.map((id) => (id !== null ? (topics.get(id)?.name ?? '') : '')),
+          org?.name ?? '',
+        ].join(' '),
+        orgName: org?.name ?? '',
+        publishedAt: doc.publishedAt ?? null,
+        facets: {
+          topics: [...new Set(topicIds.flatMap((id) => withAncestors(topics, id)))],
+          orgs: withAncestors(orgs, orgId),
+          format: script?.format,
+          audience: (script ?? (kind === 'textbooks' ? (doc as Textbook) : null))?.audience ?? [],
+          dialect: (doc as Script | Video).dialect ?? undefined,
+          minutes: minutesOf(kind, doc),
+        },
+      })
+    }
+  }
+  return docs
+}
+
+/** Searches published resources for the portal. */
+export async function searchResources(
+  query: string,
+  filters: SearchFilters,
+  page = 1,
+  perPage = 20,
+): Promise<SearchResult> {
+  const index = await cachedIndex(async () => new SearchIndex(await loadSearchDocs(await payloadClient())))
+  return index.search(query, filters, { limit: perPage, offset: (page - 1) * perPage })
+}
+
+export type NameMaps = { topics: Record<string, string>; orgs: Record<string, string>; suggested: { slug: string; name: string }[] }
+
+/** Names for topic and org slugs (facet labels) and the top-level topics to suggest. */
+export async function searchNames(): Promise<NameMaps> {
+  const payload = await payloadClient()
+  const [orgs, topics] = await Promise.all([loadTree(payload, 'orgs'), loadTree(payload, 'topics')])
+  const names = (tree: Tree) => Object.fromEntries([...tree.values()].map((node) => [node.slug, node.name]))
+  return {
+    topics: names(topics),
+    orgs: names(orgs),
+    suggested: [...topics.values()].filter((node) => node.parent === null).map(({ slug, name }) => ({ slug, name })),
+  }
+}

@@ -1,0 +1,215 @@
+import { fold } from './normalize'
+import { snippetFor } from './snippet'
+import { indexTerms, queryParts, queryTerms } from './tokenize'
+import {
+  DURATION_BUCKETS,
+  type FacetCount,
+  type FacetName,
+  type SearchDoc,
+  type SearchFilters,
+  type SearchHit,
+  type SearchResult,
+} from './types'
+
+const FIELDS = ['title', 'keyPoints', 'summary', 'extra', 'body'] as const
+type Field = (typeof FIELDS)[number]
+
+/** Ranking weights: title > key points/summary > names and tags > body. */
+const WEIGHTS: Record<Field, number> = { title: 10, keyPoints: 4, summary: 4, extra: 3, body: 1 }
+
+const FACETS: FacetName[] = ['kind', 'topic', 'org', 'format', 'audience', 'dialect', 'duration']
+
+type Folded = Record<Field, string>
+
+function countOccurrences(haystack: string, needle: string): number {
+  let count = 0
+  for (
+    let at = haystack.indexOf(needle);
+    at !== -1;
+    at = haystack.indexOf(needle, at + needle.length)
+  ) {
+    count++
+    if (count >= 20) break
+  }
+  return count
+}
+
+function facetValues(doc: SearchDoc, facet: FacetName): string[] {
+  const { facets } = doc
+  switch (facet) {
+    case 'kind':
+      return [doc.kind]
+    case 'topic':
+      return facets.topics
+    case 'org':
+      return facets.orgs
+    case 'format':
+      return facets.format ? [facets.format] : []
+    case 'audience':
+      return facets.audience
+    case 'dialect':
+      return facets.dialect ? [facets.dialect] : []
+    case 'duration': {
+      const minutes = facets.minutes
+      if (minutes === undefined) return []
+      return DURATION_BUCKETS.filter((bucket) => bucket.test(minutes)).map((bucket) => bucket.value)
+    }
+  }
+}
+
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i])
+      i++
+      j++
+    } else if (a[i] < b[j]) i++
+    else j++
+  }
+  return Uint32Array.from(out)
+}
+
+/**
+ * An in-memory full-text index for Chinese: CJK bigrams and unigrams, Latin prefixes, folded
+ * width/case/script, verified by substring so every hit really contains what was typed.
+ */
+export class SearchIndex {
+  readonly docs: SearchDoc[]
+  private readonly folded: Folded[]
+  private readonly postings: Map<string, Uint32Array>
+  private readonly recency: number[]
+
+  constructor(docs: SearchDoc[]) {
+    this.docs = docs
+    this.folded = docs.map((doc) => {
+      const entry = {} as Folded
+      for (const field of FIELDS) entry[field] = fold(doc[field])
+      return entry
+    })
+    const building = new Map<string, number[]>()
+    this.folded.forEach((fields, index) => {
+      const terms = new Set<string>()
+      for (const field of FIELDS) for (const term of indexTerms(fields[field])) terms.add(term)
+      for (const term of terms) {
+        const list = building.get(term)
+        if (list) list.push(index)
+        else building.set(term, [index])
+      }
+    })
+    this.postings = new Map([...building].map(([term, list]) => [term, Uint32Array.from(list)]))
+    this.recency = docs.map((doc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : 0))
+  }
+
+  /** Number of distinct index terms (for benchmarks). */
+  get termCount(): number {
+    return this.postings.size
+  }
+
+  /** Documents containing every term of a query part, verified to contain the part itself. */
+  private matchPart(part: string): Map<number, number> {
+    const terms = queryTerms(part).sort(
+      (a, b) => (this.postings.get(a)?.length ?? 0) - (this.postings.get(b)?.length ?? 0),
+    )
+    let candidates: Uint32Array | undefined
+    for (const term of terms) {
+      const list = this.postings.get(term)
+      if (!list) return new Map()
+      candidates = candidates ? intersect(candidates, list) : list
+      if (candidates.length === 0) return new Map()
+    }
+    const scores = new Map<number, number>()
+    for (const index of candidates ?? []) {
+      const fields = this.folded[index]
+      let score = 0
+      for (const field of FIELDS) {
+        const text = fields[field]
+        // Bigrams only shortlist: the text must contain the part exactly as typed (folded).
+        if (!text.includes(part)) continue
+        score += WEIGHTS[field] * (1 + Math.log(countOccurrences(text, part)))
+        if (field === 'title' && text.startsWith(part)) score += WEIGHTS.title / 2
+      }
+      if (score > 0) scores.set(index, score)
+    }
+    return scores
+  }
+
+  private passes(doc: SearchDoc, filters: SearchFilters, except?: FacetName): boolean {
+    for (const facet of FACETS) {
+      const wanted = filters[facet]
+      if (!wanted || facet === except) continue
+      if (!facetValues(doc, facet).includes(wanted)) return false
+    }
+    return true
+  }
+
+  search(
+    query: string,
+    filters: SearchFilters = {},
+    { limit = 20, offset = 0 }: { limit?: number; offset?: number } = {},
+  ): SearchResult {
+    const parts = queryParts(fold(query))
+    let matches = new Map<number, number>()
+    let partial = false
+    if (parts.length === 0) {
+      this.docs.forEach((_, index) => matches.set(index, 0))
+    } else {
+      const perPart = parts.map((part) => this.matchPart(part))
+      const [first, ...rest] = [...perPart].sort((a, b) => a.size - b.size)
+      for (const [index, score] of first) {
+        let total = score
+        let all = true
+        for (const other of rest) {
+          const s = other.get(index)
+          if (s === undefined) {
+            all = false
+            break
+          }
+          total += s
+        }
+        if (all) matches.set(index, total)
+      }
+      if (matches.size === 0 && parts.length > 1) {
+        partial = true
+        matches = new Map()
+        for (const part of perPart) {
+          for (const [index, score] of part) matches.set(index, (matches.get(index) ?? 0) + score)
+        }
+      }
+    }
+
+    const facets = {} as Record<FacetName, FacetCount[]>
+    for (const facet of FACETS) {
+      const counts = new Map<string, number>()
+      for (const index of matches.keys()) {
+        const doc = this.docs[index]
+        if (!this.passes(doc, filters, facet)) continue
+        for (const value of facetValues(doc, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
+      }
+      facets[facet] = [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    }
+
+    const ranked = [...matches]
+      .filter(([index]) => this.passes(this.docs[index], filters))
+      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || this.recency[b] - this.recency[a])
+
+    const hits: SearchHit[] = ranked.slice(offset, offset + limit).map(([index, score]) => {
+      const doc = this.docs[index]
+      return {
+        kind: doc.kind,
+        slug: doc.slug,
+        title: doc.title,
+        summary: doc.summary,
+        orgName: doc.orgName,
+        publishedAt: doc.publishedAt,
+        score: Math.round(score * 100) / 100,
+        snippet: snippetFor(doc, parts),
+      }
+    })
+    return { query, total: ranked.length, hits, facets, partial }
+  }
+}

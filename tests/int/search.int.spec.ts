@@ -1,0 +1,103 @@
+import config from '@payload-config'
+import { REST_GET } from '@payloadcms/next/routes'
+import type { Payload } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { loadSearchDocs, searchResources } from '@/data/search'
+import { SearchIndex } from '@/lib/search/engine'
+import { seedDemoCounty } from '@/seed/seed'
+
+import { draftDemo } from '../helpers/demo'
+import { context } from '../helpers/fixtures'
+import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { EVAL_SET } from '../search/evalSet'
+import { RESOURCE_KINDS } from '@/lib/kinds'
+
+let payload: Payload
+let index: SearchIndex
+
+beforeAll(async () => {
+  payload = await bootPayload()
+  await seedDemoCounty(payload)
+  index = new SearchIndex(await loadSearchDocs(payload))
+}, 300_000)
+
+afterAll(() => shutdownPayload(payload))
+
+describe('search over the demo county', () => {
+  it(`finds the evaluation set (${EVAL_SET.length} queries) with recall ≥ 0.95 in the top 20`, () => {
+    let expected = 0
+    let found = 0
+    const misses: string[] = []
+    for (const { query, expect: slugs } of EVAL_SET) {
+      const hits = index.search(query, {}, { limit: 20 }).hits.map((hit) => hit.slug)
+      for (const slug of slugs) {
+        expected++
+        if (hits.includes(slug)) found++
+        else misses.push(`${query} → ${slug}`)
+      }
+    }
+    const recall = found / expected
+    console.log(
+      `search recall ${found}/${expected} = ${recall.toFixed(3)}${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
+    )
+    expect(recall).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('never indexes drafts', () => {
+    const slugs = new Set(index.docs.map((doc) => doc.slug))
+    for (const kind of RESOURCE_KINDS) {
+      for (const draft of draftDemo(kind)) expect(slugs.has(draft.slug), draft.slug).toBe(false)
+    }
+    expect(index.docs.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('drops an unpublished resource from the live index at once', async () => {
+    const { docs } = await payload.find({
+      collection: 'scripts',
+      where: { slug: { equals: 'caili-qing-qingfen-zhong' } },
+    })
+    const before = await searchResources('彩礼轻一点', {})
+    expect(before.hits.map((hit) => hit.slug)).toContain('caili-qing-qingfen-zhong')
+    await payload.update({
+      collection: 'scripts',
+      id: docs[0].id,
+      data: { _status: 'draft' },
+      context,
+    })
+    const after = await searchResources('彩礼轻一点', {})
+    expect(after.hits.map((hit) => hit.slug)).not.toContain('caili-qing-qingfen-zhong')
+    await payload.update({
+      collection: 'scripts',
+      id: docs[0].id,
+      data: { _status: 'published' },
+      context,
+    })
+    expect((await searchResources('彩礼轻一点', {})).hits.map((hit) => hit.slug)).toContain(
+      'caili-qing-qingfen-zhong',
+    )
+  })
+
+  it('answers /api/search with facets and survives hostile parameters', async () => {
+    const call = async (query: string) => {
+      const response = await REST_GET(config)(new Request(`http://localhost/api/search?${query}`), {
+        params: Promise.resolve({ slug: ['search'] }),
+      })
+      return { status: response.status, body: await response.json() }
+    }
+    const ok = await call(`q=${encodeURIComponent('老年人 防诈骗')}&kind=videos`)
+    expect(ok.status).toBe(200)
+    expect(ok.body.total).toBeGreaterThan(0)
+    expect(ok.body.hits.every((hit: { kind: string }) => hit.kind === 'videos')).toBe(true)
+    expect(ok.body.facets.kind.length).toBeGreaterThan(0)
+    for (const hostile of [
+      'q=%00%ff',
+      'page=-1&kind=<script>',
+      `q=${'长'.repeat(5000)}`,
+      'topic[$ne]=x',
+      'q=%E5%BD',
+    ]) {
+      expect((await call(hostile)).status, hostile).toBe(200)
+    }
+  })
+})
