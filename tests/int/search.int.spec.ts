@@ -1,3 +1,7 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import config from '@payload-config'
 import { REST_GET } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
@@ -5,9 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { loadSearchDocs, searchResources } from '@/data/search'
 import { SearchIndex } from '@/lib/search/engine'
+import { StaticSearchClient } from '@/lib/search/static/client'
+import { writeStaticIndex } from '@/lib/search/static/writer'
 import { seedDemoCounty } from '@/seed/seed'
 
 import { draftDemo } from '../helpers/demo'
+import { fileFetcher } from '../helpers/fileFetcher'
 import { context } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { EVAL_SET } from '../search/evalSet'
@@ -42,6 +49,38 @@ describe('search over the demo county', () => {
       `search recall ${found}/${expected} = ${recall.toFixed(3)}${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
     )
     expect(recall).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it('finds the evaluation set through the static index too, downloading little', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ph-static-search-'))
+    await writeStaticIndex(index.docs, dir)
+    let expected = 0
+    let found = 0
+    let firstQueryBytes = 0
+    for (const [n, { query, expect: slugs }] of EVAL_SET.entries()) {
+      // A fresh client per query: what a visitor's first search costs.
+      const client = new StaticSearchClient('/', fileFetcher(dir))
+      const result = await client.search(query, {}, 20)
+      if (n === 0) firstQueryBytes = result.bytes
+      const hits = result.hits.map((hit) => hit.slug)
+      for (const slug of slugs) {
+        expected++
+        if (hits.includes(slug)) found++
+      }
+    }
+    console.log(
+      `static search recall ${found}/${expected}; first query downloaded ${firstQueryBytes} bytes`,
+    )
+    expect(found / expected).toBeGreaterThanOrEqual(0.95)
+    const filtered = await new StaticSearchClient('/', fileFetcher(dir)).search('', {
+      kind: 'videos',
+    })
+    expect(filtered.total).toBe(0)
+    const videos = await new StaticSearchClient('/', fileFetcher(dir)).search('莫得', {
+      kind: 'videos',
+    })
+    expect(videos.hits.length).toBeGreaterThan(0)
+    expect(videos.hits.every((hit) => hit.kind === 'videos')).toBe(true)
   })
 
   it('never indexes drafts', () => {

@@ -1,0 +1,57 @@
+import type { ResourceKind } from '@/lib/kinds'
+
+/**
+ * The static search index: plain JSON files any static host can serve.
+ * - manifest.json: sizes and layout;
+ * - shards/<n>.json: term → flat [docId, fieldMask, docId, fieldMask, …], terms spread over
+ *   shards by hash so a query downloads only the shards of its own terms;
+ * - docs/<n>.json: the display data and facets of `chunkSize` documents, newest first.
+ */
+export const STATIC_INDEX_VERSION = 1
+
+export type StaticManifest = {
+  version: number
+  docCount: number
+  shardCount: number
+  chunkSize: number
+  builtAt: string
+}
+
+export type StaticDoc = {
+  kind: ResourceKind
+  slug: string
+  title: string
+  summary: string
+  orgName: string
+  publishedAt: string | null
+  facets: {
+    topics: string[]
+    orgs: string[]
+    format?: string
+    audience: string[]
+    dialect?: string
+    minutes?: number
+  }
+}
+
+export type Shard = Record<string, number[]>
+
+/** Field bits in posting masks, with their ranking weights. */
+export const FIELD_BITS = { title: 1, keyPoints: 2, summary: 4, extra: 8, body: 16 } as const
+export const FIELD_WEIGHTS: [bit: number, weight: number][] = [
+  [FIELD_BITS.title, 10],
+  [FIELD_BITS.keyPoints, 4],
+  [FIELD_BITS.summary, 4],
+  [FIELD_BITS.extra, 3],
+  [FIELD_BITS.body, 1],
+]
+
+/** FNV-1a hash of a term, for picking its shard; identical in the writer and the browser. */
+export function shardOf(term: string, shardCount: number): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0) % shardCount
+}
