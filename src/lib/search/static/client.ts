@@ -2,6 +2,7 @@ import { fold } from '../normalize'
 import { queryParts, queryTerms } from '../tokenize'
 import { DURATION_BUCKETS, type SearchFilters } from '../types'
 import {
+  decodePostings,
   FIELD_BITS,
   FIELD_WEIGHTS,
   type Shard,
@@ -84,8 +85,7 @@ export class StaticSearchClient {
       const list = await this.postings(term)
       if (!list) return new Map()
       const next = new Map<number, number>()
-      for (let i = 0; i < list.length; i += 2) {
-        const [id, mask] = [list[i], list[i + 1]]
+      for (const [id, mask] of decodePostings(list)) {
         if (!result) next.set(id, mask)
         else if (result.has(id)) {
           // Terms spread over different fields still match; rank them as body text.

@@ -3,11 +3,12 @@ import type { ResourceKind } from '@/lib/kinds'
 /**
  * The static search index: plain JSON files any static host can serve.
  * - manifest.json: sizes and layout;
- * - shards/<n>.json: term → flat [docId, fieldMask, docId, fieldMask, …], terms spread over
- *   shards by hash so a query downloads only the shards of its own terms;
+ * - shards/<n>.json: term → postings, each `(docId − previous docId) × 32 + fieldMask` (delta
+ *   coding keeps numbers short); terms spread over shards by hash so a query downloads only
+ *   the shards of its own terms;
  * - docs/<n>.json: the display data and facets of `chunkSize` documents, newest first.
  */
-export const STATIC_INDEX_VERSION = 1
+export const STATIC_INDEX_VERSION = 2
 
 export type StaticManifest = {
   version: number
@@ -54,4 +55,26 @@ export function shardOf(term: string, shardCount: number): number {
     hash = Math.imul(hash, 0x01000193)
   }
   return (hash >>> 0) % shardCount
+}
+
+/** Bits a field mask takes in an encoded posting. */
+export const MASK_BITS = 5
+
+/** Encodes sorted [docId, mask] pairs as delta-coded numbers. */
+export function encodePostings(pairs: [id: number, mask: number][]): number[] {
+  let previous = 0
+  return pairs.map(([id, mask]) => {
+    const value = (id - previous) * 2 ** MASK_BITS + mask
+    previous = id
+    return value
+  })
+}
+
+/** Decodes postings back to [docId, mask] pairs. */
+export function decodePostings(values: number[]): [id: number, mask: number][] {
+  let id = 0
+  return values.map((value) => {
+    id += Math.floor(value / 2 ** MASK_BITS)
+    return [id, value % 2 ** MASK_BITS]
+  })
 }

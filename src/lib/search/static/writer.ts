@@ -5,6 +5,7 @@ import { fold } from '../normalize'
 import { indexTerms } from '../tokenize'
 import type { SearchDoc } from '../types'
 import {
+  encodePostings,
   FIELD_BITS,
   type Shard,
   shardOf,
@@ -14,9 +15,9 @@ import {
 } from './format'
 
 export type StaticIndexOptions = {
-  /** How many term shards; more shards, smaller downloads per query. @default 256 */
+  /** How many term shards; more shards, smaller downloads per query. @default 1024 */
   shardCount?: number
-  /** Documents per display chunk. @default 24 */
+  /** Documents per display chunk. @default 16 */
   chunkSize?: number
 }
 
@@ -26,12 +27,12 @@ export type StaticIndexStats = { files: number; bytes: number; terms: number }
 export async function writeStaticIndex(
   docs: SearchDoc[],
   dir: string,
-  { shardCount = 256, chunkSize = 24 }: StaticIndexOptions = {},
+  { shardCount = 1024, chunkSize = 16 }: StaticIndexOptions = {},
 ): Promise<StaticIndexStats> {
   const ordered = [...docs].sort(
     (a, b) => Date.parse(b.publishedAt ?? '0') - Date.parse(a.publishedAt ?? '0'),
   )
-  const postings = new Map<string, number[]>()
+  const postings = new Map<string, [number, number][]>()
   ordered.forEach((doc, id) => {
     const masks = new Map<string, number>()
     for (const [field, bit] of Object.entries(FIELD_BITS)) {
@@ -41,13 +42,14 @@ export async function writeStaticIndex(
     }
     for (const [term, mask] of masks) {
       const list = postings.get(term)
-      if (list) list.push(id, mask)
-      else postings.set(term, [id, mask])
+      if (list) list.push([id, mask])
+      else postings.set(term, [[id, mask]])
     }
   })
 
   const shards: Shard[] = Array.from({ length: shardCount }, () => ({}))
-  for (const [term, list] of postings) shards[shardOf(term, shardCount)][term] = list
+  for (const [term, list] of postings)
+    shards[shardOf(term, shardCount)][term] = encodePostings(list)
 
   await mkdir(path.join(dir, 'shards'), { recursive: true })
   await mkdir(path.join(dir, 'docs'), { recursive: true })
