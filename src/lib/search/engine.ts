@@ -57,19 +57,24 @@ function facetValues(doc: SearchDoc, facet: FacetName): string[] {
   }
 }
 
-function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out: number[] = []
+type Postings = { ids: Uint32Array; masks: Uint8Array }
+
+/** Docs in both lists, with the fields (bit masks) that hold both terms. */
+function intersect(a: Postings, b: Postings): Postings {
+  const ids: number[] = []
+  const masks: number[] = []
   let i = 0
   let j = 0
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i])
+  while (i < a.ids.length && j < b.ids.length) {
+    if (a.ids[i] === b.ids[j]) {
+      ids.push(a.ids[i])
+      masks.push(a.masks[i] & b.masks[j])
       i++
       j++
-    } else if (a[i] < b[j]) i++
+    } else if (a.ids[i] < b.ids[j]) i++
     else j++
   }
-  return Uint32Array.from(out)
+  return { ids: Uint32Array.from(ids), masks: Uint8Array.from(masks) }
 }
 
 /**
@@ -79,7 +84,7 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
 export class SearchIndex {
   readonly docs: SearchDoc[]
   private readonly folded: Folded[]
-  private readonly postings: Map<string, Uint32Array>
+  private readonly postings: Map<string, Postings>
   private readonly recency: number[]
 
   constructor(docs: SearchDoc[]) {
@@ -89,17 +94,27 @@ export class SearchIndex {
       for (const field of FIELDS) entry[field] = fold(doc[field])
       return entry
     })
-    const building = new Map<string, number[]>()
+    const building = new Map<string, { ids: number[]; masks: number[] }>()
     this.folded.forEach((fields, index) => {
-      const terms = new Set<string>()
-      for (const field of FIELDS) for (const term of indexTerms(fields[field])) terms.add(term)
-      for (const term of terms) {
+      const masks = new Map<string, number>()
+      FIELDS.forEach((field, bit) => {
+        for (const term of indexTerms(fields[field]))
+          masks.set(term, (masks.get(term) ?? 0) | (1 << bit))
+      })
+      for (const [term, mask] of masks) {
         const list = building.get(term)
-        if (list) list.push(index)
-        else building.set(term, [index])
+        if (list) {
+          list.ids.push(index)
+          list.masks.push(mask)
+        } else building.set(term, { ids: [index], masks: [mask] })
       }
     })
-    this.postings = new Map([...building].map(([term, list]) => [term, Uint32Array.from(list)]))
+    this.postings = new Map(
+      [...building].map(([term, list]) => [
+        term,
+        { ids: Uint32Array.from(list.ids), masks: Uint8Array.from(list.masks) },
+      ]),
+    )
     this.recency = docs.map((doc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : 0))
   }
 
@@ -111,26 +126,38 @@ export class SearchIndex {
   /** Documents containing every term of a query part, verified to contain the part itself. */
   private matchPart(part: string): Map<number, number> {
     const terms = queryTerms(part).sort(
-      (a, b) => (this.postings.get(a)?.length ?? 0) - (this.postings.get(b)?.length ?? 0),
+      (a, b) => (this.postings.get(a)?.ids.length ?? 0) - (this.postings.get(b)?.ids.length ?? 0),
     )
-    let candidates: Uint32Array | undefined
+    let candidates: Postings | undefined
     for (const term of terms) {
       const list = this.postings.get(term)
       if (!list) return new Map()
       candidates = candidates ? intersect(candidates, list) : list
-      if (candidates.length === 0) return new Map()
+      if (candidates.ids.length === 0) return new Map()
     }
     const scores = new Map<number, number>()
-    for (const index of candidates ?? []) {
+    if (!candidates) return scores
+    // A part that is a single term (one or two CJK characters, or a Latin word) is matched
+    // exactly by its postings; longer parts are verified in the fields that hold every term.
+    const exact = terms.length === 1
+    for (let n = 0; n < candidates.ids.length; n++) {
+      const index = candidates.ids[n]
+      const mask = candidates.masks[n]
+      // No single field holds every term, so none can hold the part as typed.
+      if (mask === 0) continue
       const fields = this.folded[index]
       let score = 0
-      for (const field of FIELDS) {
+      FIELDS.forEach((field, bit) => {
+        if (!(mask & (1 << bit))) return
         const text = fields[field]
-        // Bigrams only shortlist: the text must contain the part exactly as typed (folded).
-        if (!text.includes(part)) continue
-        score += WEIGHTS[field] * (1 + Math.log(countOccurrences(text, part)))
+        if (exact) {
+          score += WEIGHTS[field]
+        } else {
+          if (!text.includes(part)) return
+          score += WEIGHTS[field] * (1 + Math.log(countOccurrences(text, part)))
+        }
         if (field === 'title' && text.startsWith(part)) score += WEIGHTS.title / 2
-      }
+      })
       if (score > 0) scores.set(index, score)
     }
     return scores
