@@ -12,6 +12,7 @@ import { Files } from './src/collections/Files'
 import { Media } from './src/collections/Media'
 import { Orgs } from './src/collections/Orgs'
 import { Scripts } from './src/collections/Scripts'
+import { SubtitleFiles } from './src/collections/SubtitleFiles'
 import { Textbooks } from './src/collections/Textbooks'
 import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
@@ -42,7 +43,19 @@ export default buildConfig({
     importMap: { baseDir: path.resolve(dirname, 'src') },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
-  collections: [Scripts, Videos, Textbooks, Cases, Orgs, Topics, Media, Files, VideoFiles, Users],
+  collections: [
+    Scripts,
+    Videos,
+    Textbooks,
+    Cases,
+    Orgs,
+    Topics,
+    Media,
+    Files,
+    VideoFiles,
+    SubtitleFiles,
+    Users,
+  ],
   globals: [Site],
   editor: lexicalEditor(),
   db: databaseAdapter(),

@@ -2,16 +2,23 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { authenticated } from '@/access/authenticated'
+import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
+
+const safety = uploadSafety<'media'>('image')
 
 const webp = { format: 'webp' as const, options: { quality: 78 } }
 
-/** Images: photos, posters and covers, resized by sharp into WebP sizes for the portal. */
+/**
+ * Images: photos, posters and covers. Uploads are checked and re-encoded (orientation applied,
+ * EXIF/GPS dropped) before sharp resizes them into WebP sizes for the portal.
+ */
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: '图片', plural: '图片' },
   admin: { group: '素材', defaultColumns: ['filename', 'alt', 'updatedAt'] },
   access: { read: anyone, create: authenticated, update: authenticated, delete: authenticated },
+  hooks: { beforeOperation: [safety.beforeOperation], beforeChange: [safety.beforeChange] },
   upload: {
     staticDir: mediaDir('images'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -32,6 +39,12 @@ export const Media: CollectionConfig<'media'> = {
       required: true,
       maxLength: 200,
       admin: { description: '描述图片内容，供读屏软件和图片无法显示时使用' },
+    },
+    {
+      name: 'blurDataURL',
+      type: 'text',
+      label: '模糊占位图',
+      admin: { hidden: true, readOnly: true },
     },
   ],
 }
