@@ -35,7 +35,7 @@ export async function cleanImage(data: Buffer, format: string): Promise<CleanIma
           ? pipeline.webp({ quality: 90 })
           : format === 'avif'
             ? pipeline.avif({ quality: 70 })
-            : pipeline.jpeg({ quality: 88, mozjpeg: true })
+            : pipeline.jpeg({ quality: 88 })
     const { data: clean, info } = await encoded.toBuffer({ resolveWithObject: true })
     const blur = await sharp(clean)
       .resize(16, 16, { fit: 'inside' })
