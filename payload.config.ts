@@ -20,6 +20,7 @@ import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
+import { objectStorage } from './src/lib/storage'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -64,6 +65,7 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   plugins: [
+    objectStorage(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

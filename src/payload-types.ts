@@ -236,6 +236,8 @@ export interface Media {
    */
   alt: string;
   blurDataURL?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -611,6 +613,8 @@ export interface File {
    * 上传 PDF 时自动提取，用于搜索
    */
   text?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -638,6 +642,8 @@ export interface VideoFile {
   height?: number | null;
   videoCodec?: string | null;
   audioCodec?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -657,6 +663,8 @@ export interface SubtitleFile {
   cueCount?: number | null;
   sourceFormat?: ('vtt' | 'srt') | null;
   vtt?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -987,6 +995,8 @@ export interface TopicsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   blurDataURL?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1042,6 +1052,8 @@ export interface FilesSelect<T extends boolean = true> {
   pageCount?: T;
   preview?: T;
   text?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1065,6 +1077,8 @@ export interface VideoFilesSelect<T extends boolean = true> {
   height?: T;
   videoCodec?: T;
   audioCodec?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1083,6 +1097,8 @@ export interface SubtitleFilesSelect<T extends boolean = true> {
   cueCount?: T;
   sourceFormat?: T;
   vtt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

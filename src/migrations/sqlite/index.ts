@@ -1,5 +1,5 @@
 import * as migration_20261123_133134_initial from './20261123_133134_initial';
-import * as migration_20261123_141249_media_pipeline from './20261123_141249_media_pipeline';
+import * as migration_20261123_143648_media_pipeline from './20261123_143648_media_pipeline';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261123_133134_initial',
   },
   {
-    up: migration_20261123_141249_media_pipeline.up,
-    down: migration_20261123_141249_media_pipeline.down,
-    name: '20261123_141249_media_pipeline'
+    up: migration_20261123_143648_media_pipeline.up,
+    down: migration_20261123_143648_media_pipeline.down,
+    name: '20261123_143648_media_pipeline'
   },
 ];

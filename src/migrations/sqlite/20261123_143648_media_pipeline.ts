@@ -6,6 +6,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`cue_count\` numeric,
   	\`source_format\` text,
   	\`vtt\` text,
+  	\`prefix\` text DEFAULT 'subtitles',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -27,13 +29,19 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`_videos_v\` ADD \`version_subtitle_file_id\` integer REFERENCES subtitle_files(id);`)
   await db.run(sql`CREATE INDEX \`_videos_v_version_version_subtitle_file_idx\` ON \`_videos_v\` (\`version_subtitle_file_id\`);`)
   await db.run(sql`ALTER TABLE \`media\` ADD \`blur_data_u_r_l\` text;`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`prefix\` text DEFAULT 'images';`)
+  await db.run(sql`ALTER TABLE \`media\` ADD \`_objectkey\` text;`)
   await db.run(sql`ALTER TABLE \`files\` ADD \`page_count\` numeric;`)
   await db.run(sql`ALTER TABLE \`files\` ADD \`preview_id\` integer REFERENCES media(id);`)
   await db.run(sql`ALTER TABLE \`files\` ADD \`text\` text;`)
+  await db.run(sql`ALTER TABLE \`files\` ADD \`prefix\` text DEFAULT 'files';`)
+  await db.run(sql`ALTER TABLE \`files\` ADD \`_objectkey\` text;`)
   await db.run(sql`CREATE INDEX \`files_preview_idx\` ON \`files\` (\`preview_id\`);`)
   await db.run(sql`ALTER TABLE \`video_files\` ADD \`poster_id\` integer REFERENCES media(id);`)
   await db.run(sql`ALTER TABLE \`video_files\` ADD \`video_codec\` text;`)
   await db.run(sql`ALTER TABLE \`video_files\` ADD \`audio_codec\` text;`)
+  await db.run(sql`ALTER TABLE \`video_files\` ADD \`prefix\` text DEFAULT 'videos';`)
+  await db.run(sql`ALTER TABLE \`video_files\` ADD \`_objectkey\` text;`)
   await db.run(sql`CREATE INDEX \`video_files_poster_idx\` ON \`video_files\` (\`poster_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`subtitle_files_id\` integer REFERENCES subtitle_files(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_subtitle_files_id_idx\` ON \`payload_locked_documents_rels\` (\`subtitle_files_id\`);`)
@@ -217,4 +225,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_video_files_id_idx\` ON \`payload_locked_documents_rels\` (\`video_files_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`blur_data_u_r_l\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`prefix\`;`)
+  await db.run(sql`ALTER TABLE \`media\` DROP COLUMN \`_objectkey\`;`)
 }
