@@ -221,6 +221,24 @@ describe('images', () => {
     )
     await expectRefused('media', file(pixelBombPng(), 'bomb.png', 'image/png'), /30000×30000 像素/)
   })
+  it('refuses a bad replacement file on update and keeps the original', async () => {
+    const doc = await createUpload('media', file(await png(320, 200), 'keep.png', 'image/png'))
+    const before = await snapshot()
+    const message = await rejectionText(
+      payload.update({
+        collection: 'media',
+        id: doc.id,
+        data: {},
+        file: file(Buffer.from('<svg><script>alert(1)</script></svg>'), 'keep.png', 'image/png'),
+        overrideAccess: true,
+        context,
+      }),
+    )
+    expect(message).toMatch(/不接受 SVG/)
+    expect(await snapshot()).toEqual(before)
+    const after = await payload.findByID({ collection: 'media', id: doc.id, overrideAccess: true })
+    expect([after.filename, after.mimeType, after.width]).toEqual(['keep.png', 'image/png', 320])
+  })
 })
 
 describe('videos', () => {
