@@ -21,6 +21,7 @@ import { Videos } from './src/collections/Videos'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
 import { objectStorage } from './src/lib/storage'
+import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -61,7 +62,13 @@ export default buildConfig({
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,
-  upload: { limits: { fileSize: 200 * 1024 * 1024 } },
+  upload: {
+    // The largest per-kind limit (videos); each kind's own limit is checked in uploadSafety.
+    limits: { fileSize: UPLOAD_LIMITS.video.maxBytes },
+    // Payload's default caps a whole multipart request at 50 MB, below our video limit.
+    requestSizeLimit: UPLOAD_LIMITS.video.maxBytes + 16 * 1024 * 1024,
+    responseOnLimit: `文件太大：上限 ${formatBytes(UPLOAD_LIMITS.video.maxBytes)}。`,
+  },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   plugins: [

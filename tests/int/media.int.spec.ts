@@ -600,3 +600,14 @@ describe('REST uploads', () => {
     expect(await snapshot()).toEqual(before)
   })
 })
+
+describe('REST request limits', () => {
+  it('lets a 60 MB video reach the checks (Payload alone would cut requests at 50 MB)', async () => {
+    const big = Buffer.alloc(60 * 1024 * 1024)
+    const before = await snapshot()
+    const { status, body } = await restUpload('video-files', file(big, 'big.mp4', 'video/mp4'))
+    expect(status).toBe(415)
+    expect(body.errors[0].message).toMatch(/无法识别的文件.*MP4（H\.264\/AAC）或 WebM/)
+    expect(await snapshot()).toEqual(before)
+  })
+})
