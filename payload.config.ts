@@ -12,6 +12,7 @@ import { Files } from './src/collections/Files'
 import { Media } from './src/collections/Media'
 import { Orgs } from './src/collections/Orgs'
 import { Scripts } from './src/collections/Scripts'
+import { SubtitleFiles } from './src/collections/SubtitleFiles'
 import { Textbooks } from './src/collections/Textbooks'
 import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
@@ -20,6 +21,8 @@ import { Videos } from './src/collections/Videos'
 import { searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
+import { objectStorage } from './src/lib/storage'
+import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,13 +49,31 @@ export default buildConfig({
     },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },
-  collections: [Scripts, Videos, Textbooks, Cases, Orgs, Topics, Media, Files, VideoFiles, Users],
+  collections: [
+    Scripts,
+    Videos,
+    Textbooks,
+    Cases,
+    Orgs,
+    Topics,
+    Media,
+    Files,
+    VideoFiles,
+    SubtitleFiles,
+    Users,
+  ],
   globals: [Site],
   endpoints: [searchEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,
-  upload: { limits: { fileSize: 200 * 1024 * 1024 } },
+  upload: {
+    // The largest per-kind limit (videos); each kind's own limit is checked in uploadSafety.
+    limits: { fileSize: UPLOAD_LIMITS.video.maxBytes },
+    // Payload's default caps a whole multipart request at 50 MB, below our video limit.
+    requestSizeLimit: UPLOAD_LIMITS.video.maxBytes + 16 * 1024 * 1024,
+    responseOnLimit: `文件太大：上限 ${formatBytes(UPLOAD_LIMITS.video.maxBytes)}。`,
+  },
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
@@ -65,6 +86,7 @@ export default buildConfig({
     }),
   },
   plugins: [
+    objectStorage(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

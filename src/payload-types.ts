@@ -76,6 +76,7 @@ export interface Config {
     media: Media;
     files: File;
     'video-files': VideoFile;
+    'subtitle-files': SubtitleFile;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -94,6 +95,7 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     files: FilesSelect<false> | FilesSelect<true>;
     'video-files': VideoFilesSelect<false> | VideoFilesSelect<true>;
+    'subtitle-files': SubtitleFilesSelect<false> | SubtitleFilesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -259,7 +261,10 @@ export interface Media {
    * 描述图片内容，供读屏软件和图片无法显示时使用
    */
   alt: string;
+  blurDataURL?: string | null;
   org?: (number | null) | Org;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -416,7 +421,11 @@ export interface Video {
    */
   description?: string | null;
   /**
-   * 以 WEBVTT 开头的字幕文本
+   * 选择字幕文件后，下方字幕文本以文件为准
+   */
+  subtitleFile?: (number | null) | SubtitleFile;
+  /**
+   * 以 WEBVTT 开头的字幕文本；粘贴 SRT 也可以，保存时自动转换
    */
   subtitles?: string | null;
   /**
@@ -518,6 +527,9 @@ export interface Textbook {
     };
     id?: string | null;
   }[];
+  /**
+   * 没有封面时，自动用 PDF 第一页作封面
+   */
   pdf?: (number | null) | File;
   wordCount?: number | null;
   /**
@@ -702,7 +714,18 @@ export interface User {
 export interface File {
   id: number;
   title: string;
+  pageCount?: number | null;
+  /**
+   * 上传 PDF 时自动由第一页生成，可替换
+   */
+  preview?: (number | null) | Media;
+  /**
+   * 上传 PDF 时自动提取，用于搜索
+   */
+  text?: string | null;
   org?: (number | null) | Org;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -721,8 +744,40 @@ export interface File {
  */
 export interface VideoFile {
   id: number;
+  /**
+   * 上传视频时自动截取画面，可替换为其他图片
+   */
+  poster?: (number | null) | Media;
   durationSeconds?: number | null;
+  width?: number | null;
+  height?: number | null;
+  videoCodec?: string | null;
+  audioCodec?: string | null;
   org?: (number | null) | Org;
+  prefix?: string | null;
+  _objectKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subtitle-files".
+ */
+export interface SubtitleFile {
+  id: number;
+  cueCount?: number | null;
+  sourceFormat?: ('vtt' | 'srt') | null;
+  vtt?: string | null;
+  org?: (number | null) | Org;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -888,6 +943,10 @@ export interface PayloadLockedDocument {
         value: number | VideoFile;
       } | null)
     | ({
+        relationTo: 'subtitle-files';
+        value: number | SubtitleFile;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null);
@@ -995,6 +1054,7 @@ export interface VideosSelect<T extends boolean = true> {
   videoFile?: T;
   poster?: T;
   description?: T;
+  subtitleFile?: T;
   subtitles?: T;
   transcript?: T;
   reviewState?: T;
@@ -1158,7 +1218,10 @@ export interface TopicsSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  blurDataURL?: T;
   org?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1211,7 +1274,12 @@ export interface MediaSelect<T extends boolean = true> {
  */
 export interface FilesSelect<T extends boolean = true> {
   title?: T;
+  pageCount?: T;
+  preview?: T;
+  text?: T;
   org?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1229,8 +1297,36 @@ export interface FilesSelect<T extends boolean = true> {
  * via the `definition` "video-files_select".
  */
 export interface VideoFilesSelect<T extends boolean = true> {
+  poster?: T;
   durationSeconds?: T;
+  width?: T;
+  height?: T;
+  videoCodec?: T;
+  audioCodec?: T;
   org?: T;
+  prefix?: T;
+  _objectKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subtitle-files_select".
+ */
+export interface SubtitleFilesSelect<T extends boolean = true> {
+  cueCount?: T;
+  sourceFormat?: T;
+  vtt?: T;
+  org?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

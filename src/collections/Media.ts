@@ -5,11 +5,17 @@ import { authenticated } from '@/access/authenticated'
 import { updateUploadInScope } from '@/access/resourceAccess'
 import { orgField } from '@/fields/org'
 import { assignUploadOrg } from '@/hooks/assignUploadOrg'
+import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
+
+const safety = uploadSafety<'media'>('image')
 
 const webp = { format: 'webp' as const, options: { quality: 78 } }
 
-/** Images: photos, posters and covers, resized by sharp into WebP sizes for the portal. */
+/**
+ * Images: photos, posters and covers. Uploads are checked and re-encoded (orientation applied,
+ * EXIF/GPS dropped) before sharp resizes them into WebP sizes for the portal.
+ */
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: '图片', plural: '图片' },
@@ -20,7 +26,10 @@ export const Media: CollectionConfig<'media'> = {
     update: updateUploadInScope,
     delete: updateUploadInScope,
   },
-  hooks: { beforeChange: [assignUploadOrg] },
+  hooks: {
+    beforeOperation: [safety.beforeOperation],
+    beforeChange: [assignUploadOrg, safety.beforeChange],
+  },
   upload: {
     staticDir: mediaDir('images'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -41,6 +50,12 @@ export const Media: CollectionConfig<'media'> = {
       required: true,
       maxLength: 200,
       admin: { description: '描述图片内容，供读屏软件和图片无法显示时使用' },
+    },
+    {
+      name: 'blurDataURL',
+      type: 'text',
+      label: '模糊占位图',
+      admin: { hidden: true, readOnly: true },
     },
     orgField({ required: false }),
   ],

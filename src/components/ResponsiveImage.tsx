@@ -8,7 +8,10 @@ type Props = {
   priority?: boolean
 }
 
-/** An <img> with WebP renditions in `srcset`, lazy unless it is the page's main image. */
+/**
+ * An <img> with WebP renditions in `srcset`, lazy unless it is the page's main image; the main
+ * image shows its blurred placeholder until it has loaded (weak connections see shapes at once).
+ */
 export function ResponsiveImage({ image, sizes, className, priority = false }: Props) {
   const srcSet = image.sources.map((source) => `${source.url} ${source.width}w`).join(', ')
   return (
@@ -21,6 +24,11 @@ export function ResponsiveImage({ image, sizes, className, priority = false }: P
       height={image.height}
       alt={image.alt}
       className={className}
+      style={
+        priority && image.placeholder
+          ? { backgroundImage: `url(${image.placeholder})`, backgroundSize: 'cover' }
+          : undefined
+      }
       loading={priority ? 'eager' : 'lazy'}
       decoding="async"
     />

@@ -25,6 +25,7 @@ export function toImage(value: unknown): PortalImage | null {
     width: largest?.width ?? media.width ?? 1600,
     height: largest?.height ?? media.height ?? 900,
     sources,
+    placeholder: media.blurDataURL ?? null,
   }
 }
 

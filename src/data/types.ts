@@ -12,6 +12,8 @@ export type PortalImage = {
   height: number
   /** Renditions for `srcset`, smallest first. */
   sources: ImageSource[]
+  /** A tiny blurred WebP data URL shown while the image loads. */
+  placeholder: string | null
 }
 
 export type TopicRef = { slug: string; name: string }

@@ -8,7 +8,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * Where uploads are stored: `MEDIA_DIR` when set (tests, production volumes), else `media/`.
  * Always absolute, since Payload resolves relative static dirs from the working directory.
  */
-export function mediaDir(kind: 'images' | 'files' | 'videos'): string {
+export function mediaDir(kind: 'images' | 'files' | 'videos' | 'subtitles'): string {
   const root = process.env.MEDIA_DIR
     ? path.resolve(process.env.MEDIA_DIR)
     : path.join(projectRoot, 'media')

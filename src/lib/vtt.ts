@@ -50,3 +50,132 @@ export function cuesToTranscript(cues: readonly Cue[]): string {
     .filter(Boolean)
     .join('\n')
 }
+
+export type SubtitleProblem = { line: number; message: string }
+
+export type PreparedSubtitles =
+  | { ok: true; vtt: string; cues: Cue[]; format: 'vtt' | 'srt' }
+  | { ok: false; problem: SubtitleProblem }
+
+/** The parser's most common complaints, in the editor's language. */
+const PARSER_MESSAGES: Record<string, string> = {
+  'No valid signature. (File needs to start with "WEBVTT".)': '文件必须以 WEBVTT 开头',
+  'No blank line after the signature.': 'WEBVTT 之后缺少空行',
+  'Cue identifier cannot be standalone.': '字幕编号后面缺少时间行',
+  'Cue identifier needs to be followed by timestamp.': '字幕编号后面必须紧跟时间行',
+  'Blank line missing before cue.': '字幕条之间缺少空行',
+  'No timestamp found.': '没有找到时间',
+  'No valid timestamp separator found.': '时间行缺少“-->”分隔符',
+  'Milliseconds must be given in three digits.': '毫秒必须是三位数',
+  'No decimal separator (".") found.': '时间缺少小数点（毫秒前应为“.”）',
+  'You cannot have more than 59 minutes.': '分钟不能超过 59',
+  'You cannot have more than 59 seconds.': '秒不能超过 59',
+  'End timestamp is not greater than start timestamp.': '结束时间必须晚于开始时间',
+  'Start timestamp is not greater than or equal to start timestamp of previous cue.':
+    '开始时间早于上一条字幕的开始时间（字幕条顺序错乱）',
+  'Timestamp must not have trailing characters.': '时间后面有多余的字符',
+}
+
+const SRT_TIMING =
+  /^(\d{1,2}):(\d{2}):(\d{2})[,.](\d{3})\s*-->\s*(\d{1,2}):(\d{2}):(\d{2})[,.](\d{3})(.*)$/
+
+function srtTimingToVtt(line: string): string {
+  const match = SRT_TIMING.exec(line.trim())
+  if (!match) return line
+  const [, h1, m1, s1, ms1, h2, m2, s2, ms2, rest] = match
+  const stamp = (h: string, m: string, s: string, ms: string) =>
+    `${h.padStart(2, '0')}:${m}:${s}.${ms}`
+  return `${stamp(h1, m1, s1, ms1)} --> ${stamp(h2, m2, s2, ms2)}${rest}`
+}
+
+function isSrt(lines: readonly string[]): boolean {
+  const first = lines.find((line) => line.trim() !== '') ?? ''
+  return !first.startsWith('WEBVTT') && lines.some((line) => SRT_TIMING.test(line.trim()))
+}
+
+/** The 1-based line of the first line that isn't valid UTF-8, or null when all of it is. */
+export function firstNonUtf8Line(data: Uint8Array): number | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    decoder.decode(data)
+    return null
+  } catch {
+    let line = 1
+    let start = 0
+    for (let i = 0; i <= data.length; i++) {
+      if (i === data.length || data[i] === 0x0a) {
+        try {
+          decoder.decode(data.subarray(start, i))
+        } catch {
+          return line
+        }
+        line++
+        start = i + 1
+      }
+    }
+    return line
+  }
+}
+
+/**
+ * Turns an uploaded or pasted subtitle track into checked WebVTT: SRT is converted, the W3C
+ * parser validates it, cues may not overlap, and absurd sizes are refused. Problems carry the
+ * line number in the text as the editor wrote it.
+ */
+export function prepareSubtitles(
+  source: string,
+  { maxLines, maxCues }: { maxLines: number; maxCues: number },
+): PreparedSubtitles {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const lines = text.split('\n')
+  if (lines.length > maxLines) {
+    return {
+      ok: false,
+      problem: {
+        line: maxLines + 1,
+        message: `字幕文件有 ${lines.length} 行，超过上限 ${maxLines} 行，不像是一条字幕轨`,
+      },
+    }
+  }
+  const format = isSrt(lines) ? 'srt' : 'vtt'
+  const offset = format === 'srt' ? 2 : 0
+  const vtt = format === 'srt' ? `WEBVTT\n\n${lines.map(srtTimingToVtt).join('\n').trim()}\n` : text
+  const parsed = parseVtt(vtt)
+  if (!parsed.ok) {
+    const [first] = parsed.errors
+    return {
+      ok: false,
+      problem: {
+        line: Math.max(1, first.line - offset),
+        message: PARSER_MESSAGES[first.message] ?? `格式错误（${first.message}）`,
+      },
+    }
+  }
+  const timingLines = vtt
+    .split('\n')
+    .flatMap((line, index) => (line.includes('-->') ? [index + 1 - offset] : []))
+  if (parsed.cues.length === 0) {
+    return { ok: false, problem: { line: 1, message: '字幕里没有任何字幕条' } }
+  }
+  if (parsed.cues.length > maxCues) {
+    return {
+      ok: false,
+      problem: {
+        line: timingLines[maxCues] ?? 1,
+        message: `字幕条太多：${parsed.cues.length} 条，上限 ${maxCues} 条`,
+      },
+    }
+  }
+  for (let i = 1; i < parsed.cues.length; i++) {
+    if (parsed.cues[i].start < parsed.cues[i - 1].end - 0.0005) {
+      return {
+        ok: false,
+        problem: {
+          line: timingLines[i] ?? 1,
+          message: `这条字幕与上一条时间重叠（上一条到 ${timestamp(parsed.cues[i - 1].end)} 才结束）`,
+        },
+      }
+    }
+  }
+  return { ok: true, vtt: format === 'srt' ? vtt : `${text.trim()}\n`, cues: parsed.cues, format }
+}

@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'pa
 
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { paragraphsToLexical } from '@/lib/richText'
-import { cuesToVtt } from '@/lib/vtt'
+import { cuesToVtt, type Cue } from '@/lib/vtt'
 
 import { cases } from './content/cases'
 import { DEMO_PASSWORD, orgs, site, topics, users } from './content/county'
@@ -11,13 +11,51 @@ import { textbooks } from './content/textbooks'
 import type { SeedResourceBase } from './content/types'
 import { videos } from './content/videos'
 import { generateIllustration } from './images'
+import {
+  generateDemoVideo,
+  generateTextbookPdf,
+  popplerAvailable,
+  type DemoVideoOptions,
+} from './media'
 
 /** Seeding never revalidates pages: it runs outside Next.js and before any page exists. */
 const context = { disableRevalidate: true }
 
-export type SeedReport = Record<'orgs' | 'topics' | 'users' | 'media' | ResourceKind, number>
+export type SeedReport = Record<
+  'orgs' | 'topics' | 'users' | 'media' | 'videoFiles' | 'subtitleFiles' | 'files' | ResourceKind,
+  number
+>
+
+/** Seed videos that get a generated clip, with how it is made. */
+const DEMO_CLIPS: Record<
+  string,
+  Omit<DemoVideoOptions, 'seconds'> & { subtitleFormat: 'vtt' | 'srt' }
+> = {
+  'v-fangzha-hewan': {
+    container: 'mp4',
+    pattern: 'testsrc',
+    frequency: 220,
+    subtitleFormat: 'srt',
+  },
+  'v-caili-xinghua': {
+    container: 'webm',
+    pattern: 'smptebars',
+    frequency: 180,
+    subtitleFormat: 'vtt',
+  },
+}
+/** The seed textbook that also comes as a generated PDF (its cover is the PDF's first page). */
+const DEMO_PDF_TEXTBOOK = 't-xinghua-cunshi'
+
+function cuesToSrt(cues: readonly Cue[]): string {
+  return cuesToVtt(cues)
+    .replace(/^WEBVTT\n\n/, '')
+    .replace(/(\d{2}:\d{2}:\d{2})\.(\d{3})/g, '$1,$2')
+}
 
 type Progress = (message: string) => void
+
+type SeedTextbookChapters = { title: string; paragraphs: readonly string[] }[]
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -34,6 +72,9 @@ export async function seedDemoCounty(
     topics: 0,
     users: 0,
     media: 0,
+    videoFiles: 0,
+    subtitleFiles: 0,
+    files: 0,
     scripts: 0,
     videos: 0,
     textbooks: 0,
@@ -134,6 +175,75 @@ export async function seedDemoCounty(
     return created.id
   }
 
+  async function videoFile(slug: string, cues: readonly Cue[]) {
+    const clip = DEMO_CLIPS[slug]
+    if (!clip) return {}
+    const fields: Record<string, unknown> = {}
+    const trackName = `seed-${slug}.${clip.subtitleFormat}`
+    const trackId =
+      (await findIdBy('subtitle-files', 'filename', `seed-${slug}.vtt`)) ??
+      (await payload
+        .create({
+          collection: 'subtitle-files',
+          data: {},
+          file: (() => {
+            const text = Buffer.from(
+              clip.subtitleFormat === 'srt' ? cuesToSrt(cues) : cuesToVtt(cues),
+            )
+            return { data: text, mimetype: 'text/plain', name: trackName, size: text.length }
+          })(),
+          overrideAccess: true,
+          context,
+        })
+        .then((doc) => {
+          report.subtitleFiles++
+          return doc.id
+        }))
+    fields.subtitleFile = trackId
+    const filename = `seed-${slug}.${clip.container}`
+    let fileId = await findIdBy('video-files', 'filename', filename)
+    if (!fileId) {
+      const seconds = Math.ceil(cues.at(-1)?.end ?? 10) + 1
+      const data = await generateDemoVideo({ ...clip, seconds })
+      if (!data) {
+        log(`未安装 ffmpeg（Debian 软件包 ffmpeg），跳过演示视频文件：${filename}`)
+        return fields
+      }
+      const created = await payload.create({
+        collection: 'video-files',
+        data: {},
+        file: { data, mimetype: `video/${clip.container}`, name: filename, size: data.length },
+        overrideAccess: true,
+        context,
+      })
+      report.videoFiles++
+      fileId = created.id
+    }
+    fields.videoFile = fileId
+    return fields
+  }
+
+  async function textbookPdf(slug: string, title: string, chapters: SeedTextbookChapters) {
+    if (slug !== DEMO_PDF_TEXTBOOK) return null
+    const filename = `seed-${slug}.pdf`
+    const existing = await findIdBy('files', 'filename', filename)
+    if (existing) return existing
+    if (!(await popplerAvailable())) {
+      log(`未安装 poppler-utils（Debian 软件包 poppler-utils），跳过演示 PDF：${filename}`)
+      return null
+    }
+    const data = generateTextbookPdf(title, '岚川县乡土教材', chapters)
+    const created = await payload.create({
+      collection: 'files',
+      data: { title: `${title}（PDF）` },
+      file: { data, mimetype: 'application/pdf', name: filename, size: data.length },
+      overrideAccess: true,
+      context,
+    })
+    report.files++
+    return created.id
+  }
+
   const total = scripts.length + videos.length + textbooks.length + cases.length
   let done = 0
 
@@ -141,6 +251,7 @@ export async function seedDemoCounty(
     kind: ResourceKind,
     item: SeedResourceBase,
     fields: Record<string, unknown>,
+    { withCover = true }: { withCover?: boolean } = {},
   ): Promise<void> {
     done++
     const existing = await findIdBy(kind, 'slug', item.slug)
@@ -162,7 +273,9 @@ export async function seedDemoCounty(
         publishedAt: item.draft
           ? undefined
           : new Date(now.getTime() - item.publishedDaysAgo * DAY).toISOString(),
-        cover: await image(`${kind}-${item.slug}`, `${item.title}（示意插图）`),
+        cover: withCover
+          ? await image(`${kind}-${item.slug}`, `${item.title}（示意插图）`)
+          : undefined,
         _status: status,
         reviewState: item.draft ? (item.review?.state ?? 'draft') : 'published',
         reviewComment: item.review?.comment,
@@ -191,16 +304,28 @@ export async function seedDemoCounty(
       description: video.description,
       subtitles: cuesToVtt(video.cues),
       poster: await image(`poster-${video.slug}`, `${video.title}视频封面`),
+      ...(await videoFile(video.slug, video.cues)),
     })
   }
   for (const textbook of textbooks) {
-    await upsertResource('textbooks', textbook, {
-      audience: textbook.audience,
-      chapters: textbook.chapters.map((chapter) => ({
-        title: chapter.title,
-        body: paragraphsToLexical(chapter.body),
-      })),
-    })
+    const pdf = await textbookPdf(
+      textbook.slug,
+      textbook.title,
+      textbook.chapters.map((chapter) => ({ title: chapter.title, paragraphs: chapter.body })),
+    )
+    await upsertResource(
+      'textbooks',
+      textbook,
+      {
+        audience: textbook.audience,
+        chapters: textbook.chapters.map((chapter) => ({
+          title: chapter.title,
+          body: paragraphsToLexical(chapter.body),
+        })),
+        pdf: pdf ?? undefined,
+      },
+      { withCover: !pdf },
+    )
   }
   for (const item of cases) {
     const gallery = []

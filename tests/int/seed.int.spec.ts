@@ -8,7 +8,16 @@ import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
 
-const COLLECTIONS = ['orgs', 'topics', 'users', 'media', ...RESOURCE_KINDS] as const
+const COLLECTIONS = [
+  'orgs',
+  'topics',
+  'users',
+  'media',
+  'files',
+  'video-files',
+  'subtitle-files',
+  ...RESOURCE_KINDS,
+] as const
 
 async function counts() {
   const entries = await Promise.all(
@@ -36,6 +45,8 @@ describe('the demo county seed', () => {
     const second = await seedDemoCounty(payload)
     expect(Object.values(second).every((created) => created === 0)).toBe(true)
     expect(await counts()).toEqual(afterFirst)
+    // Seeding runs ~100 uploads through sharp, ffmpeg and poppler twice; on two busy cores that
+    // can pass a minute.
   }, 240_000)
 
   it('has the org tiers, roles and published content the demo needs', async () => {
@@ -95,5 +106,44 @@ describe('the demo county seed', () => {
       expect(textbook.readingMinutes).toBeGreaterThan(0)
       expect(textbook.chapters.every((chapter) => chapter.anchor?.startsWith('ch-'))).toBe(true)
     }
+  })
+})
+
+describe('the demo media', () => {
+  it('has generated videos with subtitle files and a PDF textbook whose first page is its cover', async () => {
+    const { docs: files } = await payload.find({
+      collection: 'video-files',
+      where: { filename: { like: 'seed-' } },
+      overrideAccess: true,
+    })
+    expect(files.map((file) => file.mimeType).sort()).toEqual(['video/mp4', 'video/webm'])
+    for (const file of files) {
+      expect(file.durationSeconds, file.filename ?? '').toBeGreaterThan(20)
+      expect(file.poster, file.filename ?? '').toBeTruthy()
+    }
+    const { docs: videos } = await payload.find({
+      collection: 'videos',
+      where: { videoFile: { exists: true } },
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(videos).toHaveLength(2)
+    for (const video of videos) {
+      expect(video.subtitleFile, video.slug ?? '').toBeTruthy()
+      expect(video.transcript?.length, video.slug ?? '').toBeGreaterThan(20)
+    }
+    const { docs: textbooks } = await payload.find({
+      collection: 'textbooks',
+      where: { pdf: { exists: true } },
+      depth: 1,
+      overrideAccess: true,
+    })
+    expect(textbooks).toHaveLength(1)
+    const pdf = textbooks[0].pdf as { pageCount?: number; text?: string; preview?: unknown }
+    expect(pdf.pageCount).toBeGreaterThan(1)
+    expect(pdf.text).toContain(textbooks[0].chapters[0].title)
+    expect((textbooks[0].cover as { id: number }).id).toBe(
+      typeof pdf.preview === 'object' ? (pdf.preview as { id: number }).id : pdf.preview,
+    )
   })
 })

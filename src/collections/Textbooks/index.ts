@@ -4,10 +4,11 @@ import { AUDIENCES } from '@/lib/vocabulary'
 
 import { resourceCollection } from '../resourceCollection'
 import { computeTextbookMeasures } from './hooks/computeTextbookMeasures'
+import { coverFromPdf } from './hooks/coverFromPdf'
 
 /** Local textbooks (乡土教材): a booklet in chapters, often with a PDF. */
 export const Textbooks: CollectionConfig = resourceCollection('textbooks', {
-  beforeChange: [computeTextbookMeasures],
+  beforeChange: [computeTextbookMeasures, coverFromPdf],
   fields: [
     {
       name: 'audience',
@@ -36,7 +37,13 @@ export const Textbooks: CollectionConfig = resourceCollection('textbooks', {
         { name: 'body', type: 'richText', label: '正文', required: true },
       ],
     },
-    { name: 'pdf', type: 'upload', relationTo: 'files', label: 'PDF 版本' },
+    {
+      name: 'pdf',
+      type: 'upload',
+      relationTo: 'files',
+      label: 'PDF 版本',
+      admin: { description: '没有封面时，自动用 PDF 第一页作封面' },
+    },
     {
       type: 'row',
       fields: [

@@ -40,10 +40,20 @@ export const Videos: CollectionConfig = resourceCollection('videos', {
       admin: { description: '讲述人、拍摄地点等' },
     },
     {
+      name: 'subtitleFile',
+      type: 'upload',
+      relationTo: 'subtitle-files',
+      label: '字幕文件（WebVTT 或 SRT）',
+      admin: { description: '选择字幕文件后，下方字幕文本以文件为准' },
+    },
+    {
       name: 'subtitles',
       type: 'code',
       label: '普通话字幕（WebVTT）',
-      admin: { language: 'plaintext', description: '以 WEBVTT 开头的字幕文本' },
+      admin: {
+        language: 'plaintext',
+        description: '以 WEBVTT 开头的字幕文本；粘贴 SRT 也可以，保存时自动转换',
+      },
     },
     {
       name: 'transcript',

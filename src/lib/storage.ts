@@ -1,0 +1,43 @@
+import { s3Storage } from '@payloadcms/storage-s3'
+import type { Plugin } from 'payload'
+
+type Env = Record<string, string | undefined>
+
+/** Upload collections and the folder (local) or key prefix (S3) each one uses. */
+const PREFIXES = {
+  media: 'images',
+  files: 'files',
+  'video-files': 'videos',
+  'subtitle-files': 'subtitles',
+} as const
+
+/** Whether uploads go to an S3-compatible object store: only when a bucket is configured. */
+export function objectStorageEnabled(env: Env = process.env): boolean {
+  return Boolean(env.S3_BUCKET)
+}
+
+/**
+ * Upload storage beyond one machine. Local disk (`MEDIA_DIR`) by default; with `S3_BUCKET` set,
+ * an S3-compatible store (Aliyun OSS, Tencent COS, MinIO, AWS) through @payloadcms/storage-s3.
+ * The plugin is always installed so the schema (its `prefix` field) is the same either way.
+ */
+export function objectStorage(env: Env = process.env): Plugin {
+  return s3Storage({
+    enabled: objectStorageEnabled(env),
+    alwaysInsertFields: true,
+    bucket: env.S3_BUCKET ?? '',
+    collections: Object.fromEntries(
+      Object.entries(PREFIXES).map(([slug, prefix]) => [slug, { prefix }]),
+    ),
+    config: {
+      endpoint: env.S3_ENDPOINT || undefined,
+      region: env.S3_REGION || 'us-east-1',
+      // MinIO and some COS/OSS setups address buckets by path, not by subdomain.
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === '1',
+      credentials: {
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+      },
+    },
+  })
+}
