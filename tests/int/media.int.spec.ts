@@ -38,13 +38,13 @@ beforeAll(async () => {
   const email = `${unique('media')}@lanchuan.example`
   await payload.create({
     collection: 'users',
-    data: { email, password: 'media-test-pass', name: '素材测试员', role: 'admin' },
+    data: { email, password: 'media-test-pass-2026', name: '素材测试员', role: 'admin' },
     overrideAccess: true,
     context,
   } as never)
   const login = await payload.login({
     collection: 'users',
-    data: { email, password: 'media-test-pass' },
+    data: { email, password: 'media-test-pass-2026' },
   })
   token = login.token ?? ''
 })
