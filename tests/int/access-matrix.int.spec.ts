@@ -218,8 +218,8 @@ describe('access matrix: role × collection × operation × scope', () => {
   it('orgs, topics, users and site settings: structure is admin-only', async () => {
     table.push(
       '',
-      '| 结构与账号 | 建组织 | 改组织 | 建主题 | 建用户 | 改他人账号 | 看本范围账号 | 看范围外账号 | 改站点设置 |',
-      `|${' --- |'.repeat(9)}`,
+      '| 结构与账号 | 建组织 | 改组织 | 建主题 | 建用户 | 改他人账号 | 改本人姓名 | 看本范围账号 | 看范围外账号 | 改站点设置 |',
+      `|${' --- |'.repeat(10)}`,
     )
     for (const role of ROLES) {
       const user = county.users[role]
@@ -259,8 +259,16 @@ describe('access matrix: role × collection × operation × scope', () => {
         await attempt(() =>
           payload.update({
             collection: 'users',
-            id: county.users.lecturer.id,
+            id: (role === 'villageEditor' ? county.users.lecturer : county.users.villageEditor).id,
             data: { name: '改名' },
+            ...as(user),
+          }),
+        ),
+        await attempt(() =>
+          payload.update({
+            collection: 'users',
+            id: user.id,
+            data: { name: user.name },
             ...as(user),
           }),
         ),
@@ -284,7 +292,8 @@ describe('access matrix: role × collection × operation × scope', () => {
         allowIf(isAdmin),
         allowIf(isAdmin),
         allowIf(isAdmin),
-        allowIf(isAdmin || role === 'lecturer'),
+        allowIf(isAdmin),
+        'allow',
         'allow',
         allowIf(countyWide),
         allowIf(isAdmin),
