@@ -74,7 +74,8 @@ export default buildConfig({
     requestSizeLimit: UPLOAD_LIMITS.video.maxBytes + 16 * 1024 * 1024,
     responseOnLimit: `文件太大：上限 ${formatBytes(UPLOAD_LIMITS.video.maxBytes)}。`,
   },
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Types are generated on purpose (npm run generate:types), never as a side effect of booting.
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
     // Scheduled publish/unpublish jobs run inside the app server, checked every minute.
