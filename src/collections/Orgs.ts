@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { slugField } from '@/fields/slug'
+import {
+  revalidatePortalAfterChange,
+  revalidatePortalAfterDelete,
+} from '@/hooks/revalidateResource'
 import { ORG_LEVELS } from '@/lib/vocabulary'
 
 /** The county's practice network: center → institutes → stations, plus media-center partners. */
@@ -15,6 +19,7 @@ export const Orgs: CollectionConfig<'orgs'> = {
     group: '组织与用户',
   },
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: { afterChange: [revalidatePortalAfterChange], afterDelete: [revalidatePortalAfterDelete] },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 80 },
     slugField({ from: 'name' }),

@@ -3,6 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { slugField } from '@/fields/slug'
+import {
+  revalidatePortalAfterChange,
+  revalidatePortalAfterDelete,
+} from '@/hooks/revalidateResource'
 
 /** Themes of the work; the top level is the 五项工作 (five kinds of work). */
 export const Topics: CollectionConfig<'topics'> = {
@@ -15,6 +19,7 @@ export const Topics: CollectionConfig<'topics'> = {
   },
   defaultSort: 'order',
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
+  hooks: { afterChange: [revalidatePortalAfterChange], afterDelete: [revalidatePortalAfterDelete] },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 40 },
     slugField({ from: 'name' }),

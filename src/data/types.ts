@@ -70,3 +70,27 @@ export type CaseDetail = DetailBase & {
   body: unknown
   gallery: (PortalImage & { caption: string })[]
 }
+
+export type OrgNode = {
+  id: number
+  slug: string
+  name: string
+  level: string
+  parent: number | null
+  description: string
+}
+
+export type TopicNode = {
+  id: number
+  slug: string
+  name: string
+  parent: number | null
+  description: string
+}
+
+export type ResourcePage = {
+  cards: ResourceCard[]
+  total: number
+  page: number
+  pages: number
+}

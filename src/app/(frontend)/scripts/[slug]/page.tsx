@@ -5,8 +5,13 @@ import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
+import { ReadingTools } from '@/components/script/ReadingTools.client'
 import { getScript, listPublishedSlugs } from '@/data/resources'
 import { formatDate } from '@/lib/format'
+import { resourcePath } from '@/lib/kinds'
+import { qrSvg } from '@/lib/qr'
+import { docxFilename } from '@/lib/scriptDocx'
+import { serverUrl } from '@/lib/serverUrl'
 
 export const revalidate = false
 
@@ -30,8 +35,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ScriptPage({ params }: Props) {
   const script = await getScript(decodeURIComponent((await params).slug))
   if (!script) notFound()
+  const path = resourcePath('scripts', script.slug)
+  const qr = await qrSvg(`${serverUrl()}${path}`)
   return (
-    <article className="detail">
+    <article className="detail script">
       <Breadcrumbs kind="scripts" />
       <span className="kind-label">宣讲稿</span>
       <h1>{script.title}</h1>
@@ -48,6 +55,16 @@ export default async function ScriptPage({ params }: Props) {
           ['发布', formatDate(script.publishedAt)],
         ]}
       />
+      <div className="reading-tools no-print">
+        <ReadingTools />
+        <a
+          className="tool-button tool-secondary"
+          href={`${path}/script.docx`}
+          download={docxFilename(script.title)}
+        >
+          下载 Word
+        </a>
+      </div>
       {script.keyPoints.length > 0 ? (
         <section aria-labelledby="key-points">
           <h2 id="key-points">宣讲要点</h2>
@@ -62,6 +79,15 @@ export default async function ScriptPage({ params }: Props) {
         <h2 id="script-body">宣讲正文</h2>
         <RichText data={script.body} />
       </section>
+      <figure className="share-qr no-print">
+        <div
+          className="qr"
+          role="img"
+          aria-label="本页二维码"
+          dangerouslySetInnerHTML={{ __html: qr }}
+        />
+        <figcaption>手机扫码打开本篇，转发给其他宣讲员</figcaption>
+      </figure>
       <RelatedList items={script.related} />
     </article>
   )

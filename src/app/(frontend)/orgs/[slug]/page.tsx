@@ -1,0 +1,62 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { KindSections } from '@/components/list/KindSections'
+import { listAcrossKinds } from '@/data/resources'
+import { getOrg, listOrgs } from '@/data/taxonomy'
+import { labelOf, ORG_LEVELS } from '@/lib/vocabulary'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listOrgs()).map((org) => ({ slug: org.slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const org = await getOrg(decodeURIComponent((await params).slug))
+  if (!org) return {}
+  return {
+    title: org.name,
+    description: org.description,
+    alternates: { canonical: `/orgs/${org.slug}` },
+    openGraph: { title: org.name, description: org.description, url: `/orgs/${org.slug}` },
+  }
+}
+
+/** A practice center, institute or station with the resources of its whole subtree. */
+export default async function OrgPage({ params }: Props) {
+  const org = await getOrg(decodeURIComponent((await params).slug))
+  if (!org) notFound()
+  const results = await listAcrossKinds({ org: org.slug })
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="当前位置">
+        <Link href="/">首页</Link> › <Link href="/orgs">组织</Link>
+        {org.ancestors.map((ancestor) => (
+          <span key={ancestor.slug}>
+            {' '}
+            › <Link href={`/orgs/${ancestor.slug}`}>{ancestor.name}</Link>
+          </span>
+        ))}
+      </nav>
+      <section className="hero">
+        <span className="kind-label">{labelOf(ORG_LEVELS, org.level)}</span>
+        <h1>{org.name}</h1>
+        <p>{org.description}</p>
+      </section>
+      {org.children.length > 0 ? (
+        <ul className="chips" aria-label="下属组织">
+          {org.children.map((child) => (
+            <li key={child.slug}>
+              <Link href={`/orgs/${child.slug}`}>{child.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <KindSections results={results} filter={{ org: org.slug }} />
+    </>
+  )
+}

@@ -1,0 +1,60 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+
+import { KindSections } from '@/components/list/KindSections'
+import { listAcrossKinds } from '@/data/resources'
+import { getTopic, listTopics } from '@/data/taxonomy'
+
+export const revalidate = false
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateStaticParams() {
+  return (await listTopics()).map((topic) => ({ slug: topic.slug }))
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const topic = await getTopic(decodeURIComponent((await params).slug))
+  if (!topic) return {}
+  return {
+    title: topic.name,
+    description: topic.description,
+    alternates: { canonical: `/topics/${topic.slug}` },
+    openGraph: { title: topic.name, description: topic.description, url: `/topics/${topic.slug}` },
+  }
+}
+
+/** A topic with its subtopics' resources, by kind. */
+export default async function TopicPage({ params }: Props) {
+  const topic = await getTopic(decodeURIComponent((await params).slug))
+  if (!topic) notFound()
+  const results = await listAcrossKinds({ topic: topic.slug })
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="当前位置">
+        <Link href="/">首页</Link> › <Link href="/topics">主题</Link>
+        {topic.parentTopic ? (
+          <>
+            {' '}
+            › <Link href={`/topics/${topic.parentTopic.slug}`}>{topic.parentTopic.name}</Link>
+          </>
+        ) : null}
+      </nav>
+      <section className="hero">
+        <h1>{topic.name}</h1>
+        <p>{topic.description}</p>
+      </section>
+      {topic.children.length > 0 ? (
+        <ul className="chips" aria-label="子主题">
+          {topic.children.map((child) => (
+            <li key={child.slug}>
+              <Link href={`/topics/${child.slug}`}>{child.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <KindSections results={results} filter={{ topic: topic.slug }} />
+    </>
+  )
+}
