@@ -323,3 +323,21 @@ export async function countyFigures(): Promise<CountyFigures> {
   )
   return { byKind, byTownship, peopleServed }
 }
+
+/** Every published resource's path and last change, for the sitemap. */
+export async function listPublishedEntries(
+  kind: ResourceKind,
+): Promise<{ slug: string; updatedAt: string }[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere(),
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    sort: '-publishedAt',
+    select: { slug: true, updatedAt: true },
+    ...PUBLIC_READ,
+  })
+  return docs.flatMap((doc) => (doc.slug ? [{ slug: doc.slug, updatedAt: doc.updatedAt }] : []))
+}

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 
 import { getSiteSettings } from '@/data/site'
 import { RESOURCE_KINDS, KIND_LABELS } from '@/lib/kinds'
+import { DEFAULT_SHARE_IMAGE } from '@/lib/seo'
 import { serverUrl } from '@/lib/serverUrl'
 
 import './styles.css'
@@ -14,6 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(serverUrl()),
     title: { default: site.name, template: `%s · ${site.name}` },
     description: site.tagline,
+    alternates: { canonical: '/' },
+    openGraph: {
+      siteName: site.name,
+      title: site.name,
+      description: site.tagline,
+      url: '/',
+      type: 'website',
+      locale: 'zh_CN',
+      images: [DEFAULT_SHARE_IMAGE],
+    },
+    twitter: { card: 'summary_large_image', images: [DEFAULT_SHARE_IMAGE.url] },
   }
 }
 

@@ -7,6 +7,7 @@ import { ResourceGrid } from '@/components/ResourceCard'
 import { listResources } from '@/data/resources'
 import { listOrgs, listTopics } from '@/data/taxonomy'
 import { isResourceKind, KIND_LABELS, RESOURCE_KINDS } from '@/lib/kinds'
+import { shareMetadata } from '@/lib/seo'
 import { isFiltered, listQueryString, parseListQuery } from '@/lib/listQuery'
 
 export const dynamicParams = false
@@ -26,11 +27,11 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
   const query = parseListQuery(kind, await searchParams)
   const title =
     query.page > 1 ? `${KIND_LABELS[kind].name}（第 ${query.page} 页）` : KIND_LABELS[kind].name
-  return {
+  return shareMetadata({
     title,
-    alternates: { canonical: `/${kind}${listQueryString(query)}` },
-    openGraph: { title, url: `/${kind}${listQueryString(query)}` },
-  }
+    description: `${KIND_LABELS[kind].name}：可按主题、对象、时长和地区筛选`,
+    path: `/${kind}${listQueryString(query)}`,
+  })
 }
 
 /** A kind's published resources with the filters lecturers use; all state lives in the URL. */

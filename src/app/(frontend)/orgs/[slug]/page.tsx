@@ -6,6 +6,7 @@ import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getOrg, listOrgs } from '@/data/taxonomy'
 import { labelOf, ORG_LEVELS } from '@/lib/vocabulary'
+import { shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -18,12 +19,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const org = await getOrg(decodeURIComponent((await params).slug))
   if (!org) return {}
-  return {
+  return shareMetadata({
     title: org.name,
     description: org.description,
-    alternates: { canonical: `/orgs/${org.slug}` },
-    openGraph: { title: org.name, description: org.description, url: `/orgs/${org.slug}` },
-  }
+    path: `/orgs/${org.slug}`,
+  })
 }
 
 /** A practice center, institute or station with the resources of its whole subtree. */

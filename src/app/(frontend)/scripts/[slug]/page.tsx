@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { JsonLd } from '@/components/JsonLd'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
@@ -12,6 +13,7 @@ import { resourcePath } from '@/lib/kinds'
 import { qrSvg } from '@/lib/qr'
 import { docxFilename } from '@/lib/scriptDocx'
 import { serverUrl } from '@/lib/serverUrl'
+import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -24,12 +26,13 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const script = await getScript(decodeURIComponent((await params).slug))
   if (!script) return {}
-  return {
+  return shareMetadata({
     title: script.title,
     description: script.summary,
-    alternates: { canonical: `/scripts/${script.slug}` },
-    openGraph: { title: script.title, description: script.summary, type: 'article' },
-  }
+    path: `/scripts/${script.slug}`,
+    image: script.cover,
+    type: 'article',
+  })
 }
 
 export default async function ScriptPage({ params }: Props) {
@@ -40,6 +43,18 @@ export default async function ScriptPage({ params }: Props) {
   return (
     <article className="detail script">
       <Breadcrumbs kind="scripts" />
+      <JsonLd
+        data={resourceJsonLd({
+          kind: 'scripts',
+          slug: script.slug,
+          title: script.title,
+          summary: script.summary,
+          image: script.cover,
+          publishedAt: script.publishedAt,
+          updatedAt: script.updatedAt,
+          orgName: script.org?.name,
+        })}
+      />
       <span className="kind-label">宣讲稿</span>
       <h1>{script.title}</h1>
       <p className="lead">{script.summary}</p>

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getTopic, listTopics } from '@/data/taxonomy'
+import { shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -17,12 +18,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const topic = await getTopic(decodeURIComponent((await params).slug))
   if (!topic) return {}
-  return {
+  return shareMetadata({
     title: topic.name,
     description: topic.description,
-    alternates: { canonical: `/topics/${topic.slug}` },
-    openGraph: { title: topic.name, description: topic.description, url: `/topics/${topic.slug}` },
-  }
+    path: `/topics/${topic.slug}`,
+  })
 }
 
 /** A topic with its subtopics' resources, by kind. */
