@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mediaDir } from '@/lib/paths'
@@ -78,11 +78,12 @@ describe('users', () => {
   it('makes the first user an admin and later users lecturers; roles are admin-only', async () => {
     const first = await payload.create({
       collection: 'users',
+      // No role given: the hook decides it.
       data: {
         email: `${unique('u')}@lanchuan.example`,
         password: 'first-pass-123',
         name: '首位用户',
-      },
+      } as RequiredDataFromCollectionSlug<'users'>,
       context,
     })
     expect(first.role).toBe('admin')
@@ -102,7 +103,11 @@ describe('users', () => {
 
     const lecturer = await payload.create({
       collection: 'users',
-      data: { email: `${unique('u')}@lanchuan.example`, password: 'lect-pass-123', name: '宣讲员' },
+      data: {
+        email: `${unique('u')}@lanchuan.example`,
+        password: 'lect-pass-123',
+        name: '宣讲员',
+      } as RequiredDataFromCollectionSlug<'users'>,
       context,
     })
     expect(lecturer.role).toBe('lecturer')
