@@ -1,7 +1,7 @@
 /**
  * `npm run export`: writes the public portal as static files, rendered by the production build.
- * EXPORT_DIR (default ./export) and EXPORT_BASE_PATH (default empty) configure where and under
- * which path prefix; run `npm run build` first (the npm script does).
+ * EXPORT_DIR (default ./export), EXPORT_BASE_PATH (default empty) and EXPORT_PUBLIC_URL (default
+ * SITE_URL) say where it goes and where it will be served; `npm run export` builds first.
  */
 import path from 'node:path'
 
@@ -19,6 +19,7 @@ try {
     outDir,
     basePath: process.env.EXPORT_BASE_PATH,
     siteUrl: process.env.SITE_URL,
+    publicUrl: process.env.EXPORT_PUBLIC_URL,
     nextStaticDir: path.join(cwd, '.next', 'static'),
     onProgress: ({ done, queued, path: current }) => {
       if (Date.now() - lastLine < 500 && queued > 0) return

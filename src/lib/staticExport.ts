@@ -14,6 +14,8 @@ export type ExportOptions = {
   basePath?: string
   /** The public base URL in the pages (SITE_URL); absolute links to it are treated as internal. */
   siteUrl?: string
+  /** Where the export will be served (origin); absolute links are pointed there. Default: siteUrl. */
+  publicUrl?: string
   /** The build's `.next/static` folder: every asset in it is exported, referenced or not. */
   nextStaticDir?: string
   concurrency?: number
@@ -151,6 +153,7 @@ async function removeStaleTemps(outDir: string): Promise<void> {
 export async function exportSite(options: ExportOptions): Promise<ExportResult> {
   const origin = new URL(options.origin).origin
   const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : origin
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : siteOrigin
   const basePath = normalizeBasePath(options.basePath)
   const outDir = path.resolve(options.outDir)
   await mkdir(path.dirname(outDir), { recursive: true })
@@ -180,7 +183,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     }
     return `${basePath}${encodeURI(exported)}${url.hash}`
   }
-  /** Absolute URLs to the public site keep their host; root-relative ones get the base path. */
+  /** Root-relative links get the base path; absolute ones (share cards, sitemap) the public host too. */
   const linkFrom =
     (from: string): Rewriter =>
     (raw) => {
@@ -196,7 +199,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       if (!absolute && !raw.startsWith('/')) return null
       const rewritten = enqueue(raw, from)
       if (!rewritten || !absolute) return rewritten
-      return `${siteOrigin}${rewritten}`
+      return `${publicOrigin}${rewritten}`
     }
 
   for (const start of ['/', '/robots.txt', '/sitemap.xml']) enqueue(start, '/')

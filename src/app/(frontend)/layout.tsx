@@ -52,6 +52,12 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                     <Link href={`/${kind}`}>{KIND_LABELS[kind].short}</Link>
                   </li>
                 ))}
+                <li>
+                  <Link href="/topics">主题</Link>
+                </li>
+                <li>
+                  <Link href="/orgs">地区</Link>
+                </li>
               </ul>
             </nav>
           </div>
