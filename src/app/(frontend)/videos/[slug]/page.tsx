@@ -92,6 +92,13 @@ export default async function VideoPage({ params }: Props) {
         <section aria-labelledby="transcript">
           <h2 id="transcript">文字稿（普通话）</h2>
           <div className="transcript">{video.transcript}</div>
+          {video.subtitlesUrl ? (
+            <p>
+              <a href={video.subtitlesUrl} download={`${video.title}.vtt`}>
+                下载字幕文件（WebVTT）
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       <RelatedList items={video.related} />
