@@ -23,7 +23,9 @@ async function sizeOf(src) {
 }
 for (const path of paths) {
   const html = await (await fetch(new URL(path, origin))).text()
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))]
+  // `nomodule` polyfills are skipped by every browser that runs modules.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
+  const scripts = [...new Set(tags.filter((m) => !/nomodule/i.test(m[0])).map((m) => m[1]))]
   let raw = 0
   let gzip = 0
   for (const src of scripts) {
