@@ -4,12 +4,12 @@ import { ancestorIds, subtreeIds } from '@/lib/tree'
 import type { Org, Topic } from '@/payload-types'
 
 import { payloadClient } from './payload'
-import type { OrgNode, TopicNode } from './types'
+import type { DocId, OrgNode, TopicNode } from './types'
 
-function parentId(value: unknown): number | null {
+function parentId(value: unknown): DocId | null {
   if (value === null || value === undefined) return null
-  if (typeof value === 'object') return (value as { id: number }).id
-  return value as number
+  if (typeof value === 'object') return (value as { id: DocId }).id
+  return value as DocId
 }
 
 /** Every org of the county, in a stable order (orgs are public). */
@@ -56,14 +56,14 @@ export const listTopics = cache(async (): Promise<TopicNode[]> => {
 })
 
 /** Ids of the org with this slug and all orgs below it; null when no such org. */
-export async function orgSubtreeIds(slug: string): Promise<number[] | null> {
+export async function orgSubtreeIds(slug: string): Promise<DocId[] | null> {
   const orgs = await listOrgs()
   const org = orgs.find((item) => item.slug === slug)
   return org ? subtreeIds(orgs, org.id) : null
 }
 
 /** Ids of the topic with this slug and its subtopics; null when no such topic. */
-export async function topicSubtreeIds(slug: string): Promise<number[] | null> {
+export async function topicSubtreeIds(slug: string): Promise<DocId[] | null> {
   const topics = await listTopics()
   const topic = topics.find((item) => item.slug === slug)
   return topic ? subtreeIds(topics, topic.id) : null

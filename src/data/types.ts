@@ -71,20 +71,23 @@ export type CaseDetail = DetailBase & {
   gallery: (PortalImage & { caption: string })[]
 }
 
+/** A document id: a number on SQLite, a string on MongoDB. */
+export type DocId = number | string
+
 export type OrgNode = {
-  id: number
+  id: DocId
   slug: string
   name: string
   level: string
-  parent: number | null
+  parent: DocId | null
   description: string
 }
 
 export type TopicNode = {
-  id: number
+  id: DocId
   slug: string
   name: string
-  parent: number | null
+  parent: DocId | null
   description: string
 }
 

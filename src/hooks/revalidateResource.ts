@@ -6,10 +6,11 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import type { DocId } from '@/data/types'
 import { resourcePath, type ResourceKind } from '@/lib/kinds'
 import { ancestorIds, type TreeNode } from '@/lib/tree'
 
-type Ref = number | { id: number } | null | undefined
+type Ref = DocId | { id: DocId } | null | undefined
 
 type RevalidatableDoc = {
   slug?: string | null
@@ -18,9 +19,9 @@ type RevalidatableDoc = {
   topics?: Ref[] | null
 }
 
-type Named = TreeNode<number> & { slug: string }
+type Named = TreeNode<DocId> & { slug: string }
 
-const idOf = (ref: Ref): number | null =>
+const idOf = (ref: Ref): DocId | null =>
   ref === null || ref === undefined ? null : typeof ref === 'object' ? ref.id : ref
 
 /**
@@ -38,9 +39,9 @@ export function pathsShowing(
   const paths = [detail, `/${kind}`, '/', '/sitemap.xml']
   if (kind === 'scripts') paths.push(`${detail}/script.docx`)
   if (kind === 'videos') paths.push(`${detail}/subtitles.vtt`)
-  const withAncestors = (nodes: Named[], ids: (number | null)[]) => {
+  const withAncestors = (nodes: Named[], ids: (DocId | null)[]) => {
     const slugs = new Map(nodes.map((node) => [node.id, node.slug]))
-    const all = new Set<number>()
+    const all = new Set<DocId>()
     for (const id of ids) {
       if (id === null) continue
       all.add(id)

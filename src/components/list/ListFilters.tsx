@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import type { OrgNode, TopicNode } from '@/data/types'
+import type { DocId, OrgNode, TopicNode } from '@/data/types'
 import type { ResourceKind } from '@/lib/kinds'
 import { hasDuration, KIND_FILTERS, type ListQuery } from '@/lib/listQuery'
 import { subtreeDepth } from '@/lib/tree'
@@ -17,7 +17,7 @@ type Props = {
 function treeOptions(nodes: (TopicNode | OrgNode)[]): Option[] {
   const depth = subtreeDepth(nodes)
   const ordered: (TopicNode | OrgNode)[] = []
-  const visit = (parent: number | null) => {
+  const visit = (parent: DocId | null) => {
     for (const node of nodes.filter((item) => item.parent === parent)) {
       ordered.push(node)
       visit(node.id)

@@ -2,13 +2,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 
 import { listOrgs } from '@/data/taxonomy'
-import type { OrgNode } from '@/data/types'
+import type { DocId, OrgNode } from '@/data/types'
 
 export const revalidate = false
 
 export const metadata: Metadata = { title: '组织', alternates: { canonical: '/orgs' } }
 
-function Branch({ orgs, parent }: { orgs: OrgNode[]; parent: number | null }) {
+function Branch({ orgs, parent }: { orgs: OrgNode[]; parent: DocId | null }) {
   const children = orgs.filter((org) => org.parent === parent)
   if (children.length === 0) return null
   return (
