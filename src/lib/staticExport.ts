@@ -73,8 +73,8 @@ function fileFor(root: string, exported: string): string {
   return file
 }
 
-const ATTR_URL = /(\s(?:href|src|poster|action|content|data-src)=)"([^"]*)"/g
-const SRCSET = /(\s(?:srcset|imagesrcset)=)"([^"]*)"/g
+const ATTR_URL = /(\s(?:href|src|poster|action|content|data-src)=)"([^"]*)"/gi
+const SRCSET = /(\s(?:srcset|imagesrcset)=)"([^"]*)"/gi
 const CSS_URL = /url\((['"]?)([^'")]+)\1\)/g
 const SITEMAP_LOC = /<loc>([^<]+)<\/loc>/g
 

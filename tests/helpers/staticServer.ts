@@ -63,14 +63,14 @@ export async function serveStatic(
   }
 }
 
-const LINK = /\s(?:href|src|poster|srcset|imagesrcset)="([^"]*)"/g
+const LINK = /\s(?:href|src|poster|srcset|imagesrcset)="([^"]*)"/gi
 const CSS_URL = /url\((['"]?)([^'")]+)\1\)/g
 
-/** Every internal URL of a site, crawled from a start URL: pages, assets, files. */
-export async function crawl(start: string): Promise<{ ok: string[]; broken: string[] }> {
-  const origin = new URL(start).origin
-  const seen = new Set<string>([start])
-  const queue = [start]
+/** Every internal URL of a site, crawled from start URLs: pages, assets, files, sitemaps. */
+export async function crawl(starts: string[]): Promise<{ ok: string[]; broken: string[] }> {
+  const origin = new URL(starts[0]).origin
+  const seen = new Set<string>(starts)
+  const queue = [...starts]
   const ok: string[] = []
   const broken: string[] = []
   while (queue.length > 0) {
@@ -84,11 +84,13 @@ export async function crawl(start: string): Promise<{ ok: string[]; broken: stri
         }
         ok.push(url)
         const type = response.headers.get('content-type') ?? ''
-        if (!type.includes('html') && !type.includes('css') && !type.includes('xml')) return
+        const isText = ['html', 'css', 'xml', 'text/plain'].some((t) => type.includes(t))
+        if (!isText) return
         const text = (await response.text()).replace(/&amp;/g, '&')
         const found: string[] = []
+        for (const match of text.matchAll(/^Sitemap:\s*(\S+)/gim)) found.push(match[1])
         for (const match of text.matchAll(LINK)) {
-          if (match[0].includes('srcset')) {
+          if (/srcset/i.test(match[0])) {
             for (const part of match[1].split(',')) found.push(part.trim().split(/\s+/)[0])
           } else found.push(match[1])
         }

@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 import type { ReactNode } from 'react'
 
 import { getSiteSettings } from '@/data/site'
@@ -41,22 +41,22 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         </a>
         <header className="site-header">
           <div className="container">
-            <Link href="/" className="brand">
+            <PortalLink href="/" className="brand">
               <span className="brand-mark" aria-hidden="true" />
               {site.name}
-            </Link>
+            </PortalLink>
             <nav className="site-nav" aria-label="资源分类">
               <ul>
                 {RESOURCE_KINDS.map((kind) => (
                   <li key={kind}>
-                    <Link href={`/${kind}`}>{KIND_LABELS[kind].short}</Link>
+                    <PortalLink href={`/${kind}`}>{KIND_LABELS[kind].short}</PortalLink>
                   </li>
                 ))}
                 <li>
-                  <Link href="/topics">主题</Link>
+                  <PortalLink href="/topics">主题</PortalLink>
                 </li>
                 <li>
-                  <Link href="/orgs">地区</Link>
+                  <PortalLink href="/orgs">地区</PortalLink>
                 </li>
               </ul>
             </nav>

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 
 import { ResourceGrid } from '@/components/ResourceCard'
 import { countyFigures, listLatest } from '@/data/resources'
@@ -27,31 +27,31 @@ export default async function HomePage() {
       <ul className="figures" aria-label="资源总数">
         {RESOURCE_KINDS.map((kind) => (
           <li key={kind} className="figure">
-            <Link href={`/${kind}`}>
+            <PortalLink href={`/${kind}`}>
               <span className="figure-value">{figures.byKind[kind]}</span>
               <span className="figure-label">{KIND_LABELS[kind].name}</span>
-            </Link>
+            </PortalLink>
           </li>
         ))}
         <li className="figure figure-wide">
-          <Link href="/cases">
+          <PortalLink href="/cases">
             <span className="figure-value">{figures.peopleServed.toLocaleString('zh-CN')}</span>
             <span className="figure-label">品牌项目服务群众（人次）</span>
-          </Link>
+          </PortalLink>
         </li>
       </ul>
       <section className="section" aria-labelledby="by-topic">
         <div className="section-head">
           <h2 id="by-topic">按“五项工作”找资源</h2>
-          <Link href="/topics">全部主题 ›</Link>
+          <PortalLink href="/topics">全部主题 ›</PortalLink>
         </div>
         <ul className="entry-grid">
           {fiveWorks.map((topic) => (
             <li key={topic.slug}>
-              <Link href={`/topics/${topic.slug}`}>
+              <PortalLink href={`/topics/${topic.slug}`}>
                 <strong>{topic.name}</strong>
                 <span>{topic.description}</span>
-              </Link>
+              </PortalLink>
             </li>
           ))}
         </ul>
@@ -59,21 +59,21 @@ export default async function HomePage() {
       <section className="section" aria-labelledby="by-place">
         <div className="section-head">
           <h2 id="by-place">按乡镇找资源</h2>
-          <Link href="/orgs">全部组织 ›</Link>
+          <PortalLink href="/orgs">全部组织 ›</PortalLink>
         </div>
         <ul className="entry-grid">
           {figures.byTownship.map((township) => (
             <li key={township.slug}>
-              <Link href={`/orgs/${township.slug}`}>
+              <PortalLink href={`/orgs/${township.slug}`}>
                 <strong>{township.name}</strong>
                 <span>{township.count} 项资源</span>
-              </Link>
+              </PortalLink>
               <ul className="chips">
                 {orgs
                   .filter((org) => org.parent === townshipIds.get(township.slug))
                   .map((village) => (
                     <li key={village.slug}>
-                      <Link href={`/orgs/${village.slug}`}>{village.name}</Link>
+                      <PortalLink href={`/orgs/${village.slug}`}>{village.name}</PortalLink>
                     </li>
                   ))}
               </ul>
@@ -85,7 +85,7 @@ export default async function HomePage() {
         <section key={kind} className="section" aria-labelledby={`latest-${kind}`}>
           <div className="section-head">
             <h2 id={`latest-${kind}`}>最新{KIND_LABELS[kind].name}</h2>
-            <Link href={`/${kind}`}>查看全部 ›</Link>
+            <PortalLink href={`/${kind}`}>查看全部 ›</PortalLink>
           </div>
           <ResourceGrid cards={cards} />
         </section>

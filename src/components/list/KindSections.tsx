@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from '../PortalLink'
 
 import type { ResourcePage } from '@/data/types'
 import { KIND_LABELS, RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
@@ -26,9 +26,9 @@ export function KindSections({
               <span className="count">（{results[kind].total}）</span>
             </h2>
             {results[kind].total > results[kind].cards.length ? (
-              <Link href={`/${kind}${listQueryString(filter)}`} data-export="omit">
+              <PortalLink href={`/${kind}${listQueryString(filter)}`} data-export="omit">
                 查看全部 ›
-              </Link>
+              </PortalLink>
             ) : null}
           </div>
           <ResourceGrid cards={results[kind].cards} />

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from '../PortalLink'
 
 import type { DocId, OrgNode, TopicNode } from '@/data/types'
 import type { ResourceKind } from '@/lib/kinds'
@@ -134,7 +134,7 @@ export function ListFilters({ kind, query, topics, orgs }: Props) {
       ) : null}
       <div className="filter-actions">
         <button type="submit">筛选</button>
-        <Link href={`/${kind}`}>清除</Link>
+        <PortalLink href={`/${kind}`}>清除</PortalLink>
       </div>
     </form>
   )

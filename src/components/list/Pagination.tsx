@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from '../PortalLink'
 
 /** Previous / numbered / next page links; `href(page)` builds each page's URL. */
 export function Pagination({
@@ -17,9 +17,9 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label="分页">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev">
+        <PortalLink href={href(page - 1)} rel="prev">
           ‹ 上一页
-        </Link>
+        </PortalLink>
       ) : null}
       {numbers.map((n, index) => (
         <span key={n}>
@@ -29,14 +29,14 @@ export function Pagination({
               {n}
             </span>
           ) : (
-            <Link href={href(n)}>{n}</Link>
+            <PortalLink href={href(n)}>{n}</PortalLink>
           )}
         </span>
       ))}
       {page < pages ? (
-        <Link href={href(page + 1)} rel="next">
+        <PortalLink href={href(page + 1)} rel="next">
           下一页 ›
-        </Link>
+        </PortalLink>
       ) : null}
     </nav>
   )

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 
 import { listOrgs } from '@/data/taxonomy'
 import type { DocId, OrgNode } from '@/data/types'
@@ -15,7 +15,7 @@ function Branch({ orgs, parent }: { orgs: OrgNode[]; parent: DocId | null }) {
     <ul className="tree">
       {children.map((org) => (
         <li key={org.slug}>
-          <Link href={`/orgs/${org.slug}`}>{org.name}</Link>
+          <PortalLink href={`/orgs/${org.slug}`}>{org.name}</PortalLink>
           <Branch orgs={orgs} parent={org.id} />
         </li>
       ))}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 
 import { listTopics } from '@/data/taxonomy'
 
@@ -20,13 +20,13 @@ export default async function TopicsPage() {
       <ul className="tree">
         {roots.map((root) => (
           <li key={root.slug}>
-            <Link href={`/topics/${root.slug}`}>{root.name}</Link>
+            <PortalLink href={`/topics/${root.slug}`}>{root.name}</PortalLink>
             <ul className="chips">
               {topics
                 .filter((topic) => topic.parent === root.id)
                 .map((topic) => (
                   <li key={topic.slug}>
-                    <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
+                    <PortalLink href={`/topics/${topic.slug}`}>{topic.name}</PortalLink>
                   </li>
                 ))}
             </ul>

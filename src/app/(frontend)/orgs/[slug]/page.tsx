@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
 import { KindSections } from '@/components/list/KindSections'
@@ -34,11 +34,11 @@ export default async function OrgPage({ params }: Props) {
   return (
     <>
       <nav className="breadcrumbs" aria-label="当前位置">
-        <Link href="/">首页</Link> › <Link href="/orgs">组织</Link>
+        <PortalLink href="/">首页</PortalLink> › <PortalLink href="/orgs">组织</PortalLink>
         {org.ancestors.map((ancestor) => (
           <span key={ancestor.slug}>
             {' '}
-            › <Link href={`/orgs/${ancestor.slug}`}>{ancestor.name}</Link>
+            › <PortalLink href={`/orgs/${ancestor.slug}`}>{ancestor.name}</PortalLink>
           </span>
         ))}
       </nav>
@@ -51,7 +51,7 @@ export default async function OrgPage({ params }: Props) {
         <ul className="chips" aria-label="下属组织">
           {org.children.map((child) => (
             <li key={child.slug}>
-              <Link href={`/orgs/${child.slug}`}>{child.name}</Link>
+              <PortalLink href={`/orgs/${child.slug}`}>{child.name}</PortalLink>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
 import { KindSections } from '@/components/list/KindSections'
@@ -33,11 +33,14 @@ export default async function TopicPage({ params }: Props) {
   return (
     <>
       <nav className="breadcrumbs" aria-label="当前位置">
-        <Link href="/">首页</Link> › <Link href="/topics">主题</Link>
+        <PortalLink href="/">首页</PortalLink> › <PortalLink href="/topics">主题</PortalLink>
         {topic.parentTopic ? (
           <>
             {' '}
-            › <Link href={`/topics/${topic.parentTopic.slug}`}>{topic.parentTopic.name}</Link>
+            ›{' '}
+            <PortalLink href={`/topics/${topic.parentTopic.slug}`}>
+              {topic.parentTopic.name}
+            </PortalLink>
           </>
         ) : null}
       </nav>
@@ -49,7 +52,7 @@ export default async function TopicPage({ params }: Props) {
         <ul className="chips" aria-label="子主题">
           {topic.children.map((child) => (
             <li key={child.slug}>
-              <Link href={`/topics/${child.slug}`}>{child.name}</Link>
+              <PortalLink href={`/topics/${child.slug}`}>{child.name}</PortalLink>
             </li>
           ))}
         </ul>
