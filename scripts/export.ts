@@ -20,7 +20,6 @@ try {
     basePath: process.env.EXPORT_BASE_PATH,
     siteUrl: process.env.SITE_URL,
     publicUrl: process.env.EXPORT_PUBLIC_URL,
-    nextStaticDir: path.join(cwd, '.next', 'static'),
     onProgress: ({ done, queued, path: current }) => {
       if (Date.now() - lastLine < 500 && queued > 0) return
       lastLine = Date.now()

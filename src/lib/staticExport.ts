@@ -16,8 +16,6 @@ export type ExportOptions = {
   siteUrl?: string
   /** Where the export will be served (origin); absolute links are pointed there. Default: siteUrl. */
   publicUrl?: string
-  /** The build's `.next/static` folder: every asset in it is exported, referenced or not. */
-  nextStaticDir?: string
   concurrency?: number
   onProgress?: (progress: ExportProgress) => void
 }
@@ -125,11 +123,42 @@ function kindOf(
   return 'binary'
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+/**
+ * The export is plain HTML and CSS: Next's client runtime expects to own the URL space it was built
+ * for and cannot hydrate under another base path, and the pages need no framework. The one
+ * interactive bit, the script page's reading tools, gets this small script instead.
+ */
+export const READING_TOOLS_JS = `(function () {
+  var KEY = 'ph-large-type'
+  var root = document.documentElement
+  var large = document.querySelector('[data-reading-tool="large"]')
+  var print = document.querySelector('[data-reading-tool="print"]')
+  function set(on) {
+    root.classList.toggle('large-type', on)
+    try { localStorage.setItem(KEY, on ? '1' : '0') } catch (e) {}
+    if (large) {
+      large.setAttribute('aria-pressed', String(on))
+      large.textContent = on ? '标准字号' : '大字阅读'
+    }
+  }
+  var saved = false
+  try { saved = localStorage.getItem(KEY) === '1' } catch (e) {}
+  set(saved)
+  if (large) large.addEventListener('click', function () { set(!root.classList.contains('large-type')) })
+  if (print) print.addEventListener('click', function () { window.print() })
+})()
+`
+
+/** Removes Next's scripts (keeping JSON-LD) and adds the reading-tools script where needed. */
+export function staticPage(html: string, basePath: string): string {
+  const stripped = html
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
+  if (!stripped.includes('data-reading-tool')) return stripped
+  return stripped.replace(
+    '</body>',
+    `<script src="${basePath}/reading-tools.js" defer></script></body>`,
+  )
 }
 
 /** Removes temporary folders that an interrupted export left next to the target. */
@@ -203,12 +232,6 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     }
 
   for (const start of ['/', '/robots.txt', '/sitemap.xml']) enqueue(start, '/')
-  // Chunks the client runtime loads lazily appear in no HTML; take the build's whole asset folder.
-  if (options.nextStaticDir) {
-    for (const file of await listFiles(options.nextStaticDir)) {
-      enqueue(`/_next/static/${file.split(path.sep).map(encodeURIComponent).join('/')}`, '/')
-    }
-  }
 
   let files = 0
   let pages = 0
@@ -238,24 +261,20 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       return
     }
     let text = await response.text()
-    if (kind === 'js') {
-      // Chunks that Next loads at run time are addressed from /_next/.
-      if (basePath) text = text.replaceAll('"/_next/', `"${basePath}/_next/`)
-    } else {
-      text = rewriteText(kind, text, linkFrom(source))
-      if (kind === 'html') {
-        pages += 1
-        if (basePath) text = text.replaceAll('\\"/_next/', `\\"${basePath}/_next/`)
-      }
+    if (kind === 'html') {
+      pages += 1
+      text = staticPage(text, basePath)
     }
+    if (kind !== 'js') text = rewriteText(kind, text, linkFrom(source))
     await save(file, text)
   }
 
   try {
     // Static servers show 404.html for a missing path: Next's Chinese not-found page.
     const notFound = await fetch(`${origin}/__export-404__`)
-    const notFoundHtml = rewriteText('html', await notFound.text(), linkFrom('/'))
-    await save(path.join(temp, '404.html'), notFoundHtml)
+    const notFoundHtml = staticPage(await notFound.text(), basePath)
+    await save(path.join(temp, '404.html'), rewriteText('html', notFoundHtml, linkFrom('/')))
+    await save(path.join(temp, 'reading-tools.js'), READING_TOOLS_JS)
 
     const concurrency = Math.max(1, options.concurrency ?? 4)
     const worker = async () => {

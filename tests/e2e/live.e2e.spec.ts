@@ -144,13 +144,12 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
       basePath: '/portal',
       siteUrl: process.env.SITE_URL,
       publicUrl: server.origin,
-      nextStaticDir: path.join(process.cwd(), '.next', 'static'),
       onProgress: () => (progressCalls += 1),
     })
     console.log(
       `[measure] export: ${((Date.now() - started) / 1000).toFixed(1)} s, ${result.pages} pages, ${result.files} files`,
     )
-    expect(progressCalls).toBe(result.files - 1) // 404.html is written before the crawl
+    expect(progressCalls).toBe(result.files - 2) // 404.html and reading-tools.js come first
 
     const { ok, broken } = await crawl([
       `${server.origin}/portal/`,
@@ -196,6 +195,15 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     await expect(page).toHaveURL(new RegExp(`/portal/cases/${first.slug}/?$`))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title)
     await snap(page, 'export-case')
+    const script = publishedDemo('scripts')[0]
+    await page.goto(`${server.origin}/portal/scripts/${script.slug}/`)
+    expect(await page.locator('script[src*="/_next/"]').count()).toBe(0)
+    await page.getByRole('button', { name: '大字阅读' }).click()
+    await expect(page.getByRole('button', { name: '标准字号' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await snap(page, 'export-script-large-type')
 
     // An export that fails part-way leaves the previous one untouched.
     const before = readFileSync(path.join(outDir, 'index.html'), 'utf8')

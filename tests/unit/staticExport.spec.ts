@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { exportedPath, normalizeBasePath } from '@/lib/staticExport'
+import { exportedPath, normalizeBasePath, staticPage } from '@/lib/staticExport'
 
 const at = (path: string) => exportedPath(new URL(path, 'http://127.0.0.1:3000'))
 
@@ -34,5 +34,23 @@ describe('exportedPath', () => {
     expect(normalizeBasePath('portal/')).toBe('/portal')
     expect(normalizeBasePath('/a/b')).toBe('/a/b')
     expect(() => normalizeBasePath('/a b"')).toThrow('导出路径前缀不合法')
+  })
+})
+
+describe('staticPage', () => {
+  it('drops Next scripts, keeps JSON-LD and adds the reading tools only where used', () => {
+    const html =
+      '<head><link rel="preload" as="script" href="/_next/a.js"/><script src="/_next/a.js" async></script>' +
+      '<script type="application/ld+json">{"a":1}</script></head><body><p>x</p>' +
+      '<script>self.__next_f.push([1,"x"])</script></body>'
+    const page = staticPage(html, '/portal')
+    expect(page).not.toContain('_next')
+    expect(page).toContain('application/ld+json')
+    expect(page).not.toContain('reading-tools.js')
+    const script = staticPage(
+      html.replace('<p>x</p>', '<button data-reading-tool="large">'),
+      '/portal',
+    )
+    expect(script).toContain('<script src="/portal/reading-tools.js" defer></script></body>')
   })
 })

@@ -22,12 +22,18 @@ export function ReadingTools() {
       <button
         type="button"
         className="tool-button"
+        data-reading-tool="large"
         aria-pressed={large}
         onClick={() => setLarge((value) => !value)}
       >
         {large ? '标准字号' : '大字阅读'}
       </button>
-      <button type="button" className="tool-button tool-secondary" onClick={() => window.print()}>
+      <button
+        type="button"
+        className="tool-button tool-secondary"
+        data-reading-tool="print"
+        onClick={() => window.print()}
+      >
         打印讲稿
       </button>
     </>
