@@ -149,16 +149,25 @@ export const READING_TOOLS_JS = `(function () {
 })()
 `
 
-/** Removes Next's scripts (keeping JSON-LD) and adds the reading-tools script where needed. */
-export function staticPage(html: string, basePath: string): string {
-  const stripped = html
+/** Removes Next's scripts and script preloads, keeping JSON-LD. */
+function stripNextScripts(html: string): string {
+  return html
     .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '')
     .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
-  if (!stripped.includes('data-reading-tool')) return stripped
-  return stripped.replace(
+}
+
+/** Adds the reading-tools script to pages that have the tools (after links are rewritten). */
+function addReadingTools(html: string, basePath: string): string {
+  if (!html.includes('data-reading-tool')) return html
+  return html.replace(
     '</body>',
     `<script src="${basePath}/reading-tools.js" defer></script></body>`,
   )
+}
+
+/** A rendered page as the export serves it: no Next runtime, reading tools where needed. */
+export function staticPage(html: string, basePath: string): string {
+  return addReadingTools(stripNextScripts(html), basePath)
 }
 
 /** Removes temporary folders that an interrupted export left next to the target. */
@@ -263,17 +272,18 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     let text = await response.text()
     if (kind === 'html') {
       pages += 1
-      text = staticPage(text, basePath)
+      text = stripNextScripts(text)
     }
     if (kind !== 'js') text = rewriteText(kind, text, linkFrom(source))
+    if (kind === 'html') text = addReadingTools(text, basePath)
     await save(file, text)
   }
 
   try {
     // Static servers show 404.html for a missing path: Next's Chinese not-found page.
     const notFound = await fetch(`${origin}/__export-404__`)
-    const notFoundHtml = staticPage(await notFound.text(), basePath)
-    await save(path.join(temp, '404.html'), rewriteText('html', notFoundHtml, linkFrom('/')))
+    const notFoundHtml = rewriteText('html', stripNextScripts(await notFound.text()), linkFrom('/'))
+    await save(path.join(temp, '404.html'), notFoundHtml)
     await save(path.join(temp, 'reading-tools.js'), READING_TOOLS_JS)
 
     const concurrency = Math.max(1, options.concurrency ?? 4)
