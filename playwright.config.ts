@@ -34,6 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
+      testIgnore: '**/live.e2e.spec.ts',
       use: {
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -41,7 +42,18 @@ export default defineConfig({
         deviceScaleFactor: 2,
       },
     },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 860 } } },
+    {
+      name: 'desktop',
+      testIgnore: '**/live.e2e.spec.ts',
+      use: { viewport: { width: 1280, height: 860 } },
+    },
+    // Publishing and exporting change or read the whole portal: after the others, one at a time.
+    {
+      name: 'live',
+      testMatch: '**/live.e2e.spec.ts',
+      dependencies: ['phone', 'desktop'],
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 },
+    },
   ],
   webServer: {
     command: `npx next start -p ${port} -H 127.0.0.1`,

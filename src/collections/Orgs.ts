@@ -4,6 +4,10 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { slugField } from '@/fields/slug'
+import {
+  revalidatePortalAfterChange,
+  revalidatePortalAfterDelete,
+} from '@/hooks/revalidateResource'
 import { ORG_LEVELS } from '@/lib/vocabulary'
 
 /** The county's practice network: center → institutes → stations, plus media-center partners. */
@@ -17,8 +21,8 @@ export const Orgs: CollectionConfig<'orgs'> = {
   },
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
-    afterChange: [invalidateSearchAfterChange],
-    afterDelete: [invalidateSearchAfterDelete],
+    afterChange: [revalidatePortalAfterChange, invalidateSearchAfterChange],
+    afterDelete: [revalidatePortalAfterDelete, invalidateSearchAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 80 },

@@ -4,6 +4,10 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { slugField } from '@/fields/slug'
+import {
+  revalidatePortalAfterChange,
+  revalidatePortalAfterDelete,
+} from '@/hooks/revalidateResource'
 
 /** Themes of the work; the top level is the 五项工作 (five kinds of work). */
 export const Topics: CollectionConfig<'topics'> = {
@@ -17,8 +21,8 @@ export const Topics: CollectionConfig<'topics'> = {
   defaultSort: 'order',
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
-    afterChange: [invalidateSearchAfterChange],
-    afterDelete: [invalidateSearchAfterDelete],
+    afterChange: [revalidatePortalAfterChange, invalidateSearchAfterChange],
+    afterDelete: [revalidatePortalAfterDelete, invalidateSearchAfterDelete],
   },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 40 },

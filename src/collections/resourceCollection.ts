@@ -42,6 +42,8 @@ export function resourceCollection(
       group: '资源',
       defaultColumns: defaultColumns ?? ['title', 'org', 'reviewState', 'publishedAt', 'updatedAt'],
       listSearchableFields: ['title', 'summary', 'slug'],
+      // "预览" opens the real portal page of the latest draft, behind the admin session.
+      preview: (doc) => `/preview?kind=${kind}&id=${String(doc.id)}`,
     },
     defaultSort: '-publishedAt',
     access: {

@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from './PortalLink'
 
 import type { RelatedRef } from '@/data/types'
 import { KIND_LABELS, resourcePath } from '@/lib/kinds'
@@ -12,7 +12,7 @@ export function RelatedList({ items }: { items: RelatedRef[] }) {
         {items.map((item) => (
           <li key={`${item.kind}-${item.slug}`}>
             <span className="kind-label">{KIND_LABELS[item.kind].short}</span>{' '}
-            <Link href={resourcePath(item.kind, item.slug)}>{item.title}</Link>
+            <PortalLink href={resourcePath(item.kind, item.slug)}>{item.title}</PortalLink>
           </li>
         ))}
       </ul>

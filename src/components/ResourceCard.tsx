@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from './PortalLink'
 
 import type { ResourceCard as Card } from '@/data/types'
 import { KIND_LABELS, resourcePath } from '@/lib/kinds'
@@ -19,7 +19,7 @@ export function ResourceCard({ card }: { card: Card }) {
       <div className="card-body">
         <span className="kind-label">{KIND_LABELS[card.kind].short}</span>
         <h3>
-          <Link href={resourcePath(card.kind, card.slug)}>{card.title}</Link>
+          <PortalLink href={resourcePath(card.kind, card.slug)}>{card.title}</PortalLink>
         </h3>
         <p className="card-summary">{card.summary}</p>
         <ul className="facts">

@@ -9,7 +9,13 @@ import { payloadClient } from './payload'
  * (switched on by /preview) and a valid admin session; otherwise pages show published content.
  */
 export async function previewUser(): Promise<User | null> {
-  const { isEnabled } = await draftMode()
+  let isEnabled = false
+  try {
+    isEnabled = (await draftMode()).isEnabled
+  } catch {
+    // Outside a Next.js request (scripts, tests, the exporter's own calls): never a preview.
+    return null
+  }
   if (!isEnabled) return null
   const payload = await payloadClient()
   const { user } = await payload.auth({ headers: await headers() })

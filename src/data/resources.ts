@@ -1,13 +1,23 @@
 import type { Where } from 'payload'
 
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import { PAGE_SIZE, type ListQuery } from '@/lib/listQuery'
 import { DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
 import { audienceLabels, toCard, toImage, toRelated } from './mappers'
 import { payloadClient } from './payload'
+import { previewUser } from './preview'
 import { PUBLIC_READ, publicWhere } from './public'
-import type { CaseDetail, ResourceCard, ScriptDetail, TextbookDetail, VideoDetail } from './types'
+import { listOrgs, orgSubtreeIds, topicSubtreeIds } from './taxonomy'
+import type {
+  CaseDetail,
+  ResourceCard,
+  ResourcePage,
+  ScriptDetail,
+  TextbookDetail,
+  VideoDetail,
+} from './types'
 
 /** Fields a card needs; keeps list queries small. */
 const CARD_SELECT = {
@@ -70,14 +80,19 @@ export async function listPublishedSlugs(kind: ResourceKind): Promise<string[]> 
   return docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))
 }
 
+/**
+ * The published resource with this slug; in preview (draft mode with a staff session), its
+ * latest draft instead, read with that user's own access so scopes still apply.
+ */
 async function findPublished<K extends ResourceKind>(kind: K, slug: string) {
   const payload = await payloadClient()
+  const viewer = await previewUser()
   const { docs } = await payload.find({
     collection: kind,
-    where: publicWhere({ slug: { equals: slug } }),
+    where: viewer ? { slug: { equals: slug } } : publicWhere({ slug: { equals: slug } }),
     limit: 1,
     depth: 2,
-    ...PUBLIC_READ,
+    ...(viewer ? { draft: true, user: viewer, overrideAccess: false } : PUBLIC_READ),
   })
   return docs[0]
 }
@@ -171,4 +186,164 @@ export async function getCase(slug: string): Promise<CaseDetail | null> {
       return image ? [{ ...image, caption: item.caption ?? image.alt }] : []
     }),
   }
+}
+
+/** The field holding a kind's length, and how many of its units make a minute. */
+const DURATION_FIELD: Partial<Record<ResourceKind, { field: string; perMinute: number }>> = {
+  scripts: { field: 'durationMinutes', perMinute: 1 },
+  videos: { field: 'durationSeconds', perMinute: 60 },
+  textbooks: { field: 'readingMinutes', perMinute: 1 },
+}
+
+/**
+ * The `where` for a validated list query, resolving topic and org slugs to their subtrees.
+ * Returns null when a slug names no topic or org, so the list is empty rather than unfiltered.
+ */
+export async function listWhere(kind: ResourceKind, query: ListQuery): Promise<Where | null> {
+  const and: Where[] = []
+  if (query.topic) {
+    const ids = await topicSubtreeIds(query.topic)
+    if (!ids) return null
+    and.push({ topics: { in: ids } })
+  }
+  if (query.org) {
+    const ids = await orgSubtreeIds(query.org)
+    if (!ids) return null
+    and.push({ org: { in: ids } })
+  }
+  if (query.format) and.push({ format: { equals: query.format } })
+  if (query.dialect) and.push({ dialect: { equals: query.dialect } })
+  if (query.audience) and.push({ audience: { in: [query.audience] } })
+  const duration = DURATION_FIELD[kind]
+  if (duration && query.min !== undefined) {
+    and.push({ [duration.field]: { greater_than_equal: query.min * duration.perMinute } })
+  }
+  if (duration && query.max !== undefined) {
+    and.push({ [duration.field]: { less_than_equal: query.max * duration.perMinute } })
+  }
+  return and.length > 0 ? { and } : {}
+}
+
+/** One page of a kind's published resources matching a list query. */
+export async function listResources(kind: ResourceKind, query: ListQuery): Promise<ResourcePage> {
+  const where = await listWhere(kind, query)
+  if (!where) return { cards: [], total: 0, page: 1, pages: 1 }
+  const payload = await payloadClient()
+  const duration = DURATION_FIELD[kind]
+  const sort =
+    query.sort === 'shortest' && duration ? [duration.field, '-publishedAt'] : ['-publishedAt']
+  const count = await payload.count({ collection: kind, where: publicWhere(where), ...PUBLIC_READ })
+  const pages = Math.max(1, Math.ceil(count.totalDocs / PAGE_SIZE))
+  // A page past the end shows the last page rather than an empty list.
+  const page = Math.min(query.page, pages)
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere(where),
+    sort,
+    limit: PAGE_SIZE,
+    page,
+    depth: 1,
+    select: CARD_SELECT,
+    ...PUBLIC_READ,
+  })
+  return {
+    cards: docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case)),
+    total: count.totalDocs,
+    page,
+    pages,
+  }
+}
+
+/** All published resources of every kind under an org's subtree or a topic's, newest first per kind. */
+export async function listAcrossKinds(
+  filter: { org: string } | { topic: string },
+  limitPerKind = 24,
+): Promise<Record<ResourceKind, ResourcePage>> {
+  const query: ListQuery = { sort: 'newest', page: 1, ...filter }
+  const entries = await Promise.all(
+    RESOURCE_KINDS.map(async (kind) => {
+      const where = await listWhere(kind, query)
+      if (!where) return [kind, { cards: [], total: 0, page: 1, pages: 1 }] as const
+      const payload = await payloadClient()
+      const result = await payload.find({
+        collection: kind,
+        where: publicWhere(where),
+        sort: '-publishedAt',
+        limit: limitPerKind,
+        depth: 1,
+        select: CARD_SELECT,
+        ...PUBLIC_READ,
+      })
+      const cards = result.docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))
+      return [kind, { cards, total: result.totalDocs, page: 1, pages: result.totalPages }] as const
+    }),
+  )
+  return Object.fromEntries(entries) as Record<ResourceKind, ResourcePage>
+}
+
+export type CountyFigures = {
+  byKind: Record<ResourceKind, number>
+  /** Published resources (all kinds) under each township's practice institute. */
+  byTownship: { slug: string; name: string; count: number }[]
+  /** People served by the county's brand projects, summed over published cases. */
+  peopleServed: number
+}
+
+/** The county's figures at a glance, for the home page. */
+export async function countyFigures(): Promise<CountyFigures> {
+  const payload = await payloadClient()
+  const [byKind, orgs, cases] = await Promise.all([
+    countByKind(),
+    listOrgs(),
+    payload.find({
+      collection: 'cases',
+      where: publicWhere(),
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      select: { outcomes: true },
+      ...PUBLIC_READ,
+    }),
+  ])
+  const townships = orgs.filter((org) => org.level === 'institute')
+  const byTownship = await Promise.all(
+    townships.map(async (org) => {
+      const counts = await Promise.all(
+        RESOURCE_KINDS.map(async (kind) => {
+          const where = await listWhere(kind, { sort: 'newest', page: 1, org: org.slug })
+          if (!where) return 0
+          const result = await payload.count({
+            collection: kind,
+            where: publicWhere(where),
+            ...PUBLIC_READ,
+          })
+          return result.totalDocs
+        }),
+      )
+      return { slug: org.slug, name: org.name, count: counts.reduce((a, b) => a + b, 0) }
+    }),
+  )
+  const peopleServed = (cases.docs as Case[]).reduce(
+    (sum, item) => sum + (item.outcomes?.peopleServed ?? 0),
+    0,
+  )
+  return { byKind, byTownship, peopleServed }
+}
+
+/** Every published resource's path and last change, for the sitemap. */
+export async function listPublishedEntries(
+  kind: ResourceKind,
+): Promise<{ slug: string; updatedAt: string }[]> {
+  const payload = await payloadClient()
+  const { docs } = await payload.find({
+    collection: kind,
+    where: publicWhere(),
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    sort: '-publishedAt',
+    select: { slug: true, updatedAt: true },
+    ...PUBLIC_READ,
+  })
+  return docs.flatMap((doc) => (doc.slug ? [{ slug: doc.slug, updatedAt: doc.updatedAt }] : []))
 }

@@ -72,3 +72,30 @@ export type CaseDetail = DetailBase & {
   body: unknown
   gallery: (PortalImage & { caption: string })[]
 }
+
+/** A document id: a number on SQLite, a string on MongoDB. */
+export type DocId = number | string
+
+export type OrgNode = {
+  id: DocId
+  slug: string
+  name: string
+  level: string
+  parent: DocId | null
+  description: string
+}
+
+export type TopicNode = {
+  id: DocId
+  slug: string
+  name: string
+  parent: DocId | null
+  description: string
+}
+
+export type ResourcePage = {
+  cards: ResourceCard[]
+  total: number
+  page: number
+  pages: number
+}

@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { revalidatePortalAfterGlobalChange } from '@/hooks/revalidateResource'
 
 function validateOrigin(value: string | null | undefined): true | string {
   if (!value) return '请填写来源地址'
@@ -22,6 +23,7 @@ export const Site: GlobalConfig = {
   label: '站点设置',
   admin: { group: '设置' },
   access: { read: anyone, update: isAdmin },
+  hooks: { afterChange: [revalidatePortalAfterGlobalChange] },
   fields: [
     {
       name: 'name',

@@ -1,15 +1,91 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionAfterDeleteHook,
+  GlobalAfterChangeHook,
+  Payload,
+  PayloadRequest,
+} from 'payload'
 
+import type { DocId } from '@/data/types'
 import { resourcePath, type ResourceKind } from '@/lib/kinds'
+import { ancestorIds, type TreeNode } from '@/lib/tree'
 
-type RevalidatableDoc = { slug?: string | null; _status?: 'draft' | 'published' | null }
+type Ref = DocId | { id: DocId } | null | undefined
+
+type RevalidatableDoc = {
+  slug?: string | null
+  _status?: 'draft' | 'published' | null
+  org?: Ref
+  topics?: Ref[] | null
+}
+
+type Named = TreeNode<DocId> & { slug: string }
+
+const idOf = (ref: Ref): DocId | null =>
+  ref === null || ref === undefined ? null : typeof ref === 'object' ? ref.id : ref
+
+/**
+ * Every portal path that shows a published resource: its detail page (and files derived from it),
+ * its kind's list, the pages of its topics and orgs and of their ancestors (they list their
+ * subtree), the home page and the sitemap. A draft shows nowhere, so it yields nothing.
+ */
+export function pathsShowing(
+  kind: ResourceKind,
+  doc: RevalidatableDoc | undefined,
+  taxonomy: { orgs: Named[]; topics: Named[] },
+): string[] {
+  if (!doc?.slug || doc._status !== 'published') return []
+  const detail = resourcePath(kind, doc.slug)
+  const paths = [detail, `/${kind}`, '/', '/sitemap.xml']
+  if (kind === 'scripts') paths.push(`${detail}/script.docx`)
+  if (kind === 'videos') paths.push(`${detail}/subtitles.vtt`)
+  const withAncestors = (nodes: Named[], ids: (DocId | null)[]) => {
+    const slugs = new Map(nodes.map((node) => [node.id, node.slug]))
+    const all = new Set<DocId>()
+    for (const id of ids) {
+      if (id === null) continue
+      all.add(id)
+      for (const ancestor of ancestorIds(nodes, id)) all.add(ancestor)
+    }
+    return [...all].flatMap((id) => (slugs.has(id) ? [slugs.get(id) as string] : []))
+  }
+  for (const slug of withAncestors(taxonomy.topics, (doc.topics ?? []).map(idOf))) {
+    paths.push(`/topics/${slug}`)
+  }
+  for (const slug of withAncestors(taxonomy.orgs, [idOf(doc.org)])) paths.push(`/orgs/${slug}`)
+  return paths
+}
+
+async function loadTaxonomy(payload: Payload, req: PayloadRequest) {
+  const load = async (collection: 'orgs' | 'topics') => {
+    const { docs } = await payload.find({
+      collection,
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      select: { slug: true, parent: true },
+      req,
+    })
+    return docs.map((doc) => ({
+      id: doc.id,
+      slug: doc.slug ?? '',
+      parent: idOf(doc.parent as Ref),
+    }))
+  }
+  const [orgs, topics] = await Promise.all([load('orgs'), load('topics')])
+  return { orgs, topics }
+}
 
 /** Revalidates portal paths; outside a Next.js request (scripts, tests) there is nothing to revalidate. */
-async function revalidatePaths(req: PayloadRequest, paths: string[]): Promise<void> {
+async function revalidatePaths(
+  req: PayloadRequest,
+  paths: string[],
+  type?: 'layout',
+): Promise<void> {
   if (req.context.disableRevalidate || paths.length === 0) return
   try {
     const { revalidatePath } = await import('next/cache')
-    for (const path of paths) revalidatePath(path)
+    for (const path of paths) revalidatePath(path, type)
     req.payload.logger.info(`已刷新页面 revalidated: ${paths.join(', ')}`)
   } catch (err) {
     req.payload.logger.warn(
@@ -18,19 +94,17 @@ async function revalidatePaths(req: PayloadRequest, paths: string[]): Promise<vo
   }
 }
 
-function pathsFor(kind: ResourceKind, doc: RevalidatableDoc | undefined): string[] {
-  if (!doc?.slug || doc._status !== 'published') return []
-  return [resourcePath(kind, doc.slug)]
-}
-
 /** Revalidates the pages that show a resource when it is published, edited or unpublished. */
 export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, req }) => {
-    const paths = new Set([...pathsFor(kind, doc), ...pathsFor(kind, previousDoc)])
-    if (paths.size > 0) {
-      paths.add('/')
-      paths.add(`/${kind}`)
-    }
+    if (req.context.disableRevalidate) return doc
+    const shown = [doc, previousDoc].some((item) => item?._status === 'published')
+    if (!shown) return doc
+    const taxonomy = await loadTaxonomy(req.payload, req)
+    const paths = new Set([
+      ...pathsShowing(kind, doc, taxonomy),
+      ...pathsShowing(kind, previousDoc, taxonomy),
+    ])
     await revalidatePaths(req, [...paths])
     return doc
   }
@@ -39,8 +113,27 @@ export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAft
 /** Revalidates the pages that showed a resource once it is deleted. */
 export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAfterDeleteHook {
   return async ({ doc, req }) => {
-    const paths = pathsFor(kind, doc)
-    await revalidatePaths(req, paths.length ? [...paths, '/', `/${kind}`] : [])
+    if (req.context.disableRevalidate || doc?._status !== 'published') return doc
+    await revalidatePaths(req, pathsShowing(kind, doc, await loadTaxonomy(req.payload, req)))
     return doc
   }
+}
+
+/**
+ * Org and topic names and the `site` settings appear on nearly every page (cards, filters,
+ * header, footer), so a change to them refreshes the whole portal rather than guessing.
+ */
+export const revalidatePortalAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await revalidatePaths(req, ['/'], 'layout')
+  return doc
+}
+
+export const revalidatePortalAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
+  await revalidatePaths(req, ['/'], 'layout')
+  return doc
+}
+
+export const revalidatePortalAfterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
+  await revalidatePaths(req, ['/'], 'layout')
+  return doc
 }

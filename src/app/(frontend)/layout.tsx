@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next'
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import type { ReactNode } from 'react'
 
 import { getSiteSettings } from '@/data/site'
 import { RESOURCE_KINDS, KIND_LABELS } from '@/lib/kinds'
+import { DEFAULT_SHARE_IMAGE } from '@/lib/seo'
 import { serverUrl } from '@/lib/serverUrl'
 
 import './styles.css'
@@ -14,6 +16,17 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(serverUrl()),
     title: { default: site.name, template: `%s · ${site.name}` },
     description: site.tagline,
+    alternates: { canonical: '/' },
+    openGraph: {
+      siteName: site.name,
+      title: site.name,
+      description: site.tagline,
+      url: '/',
+      type: 'website',
+      locale: 'zh_CN',
+      images: [DEFAULT_SHARE_IMAGE],
+    },
+    twitter: { card: 'summary_large_image', images: [DEFAULT_SHARE_IMAGE.url] },
   }
 }
 
@@ -27,21 +40,28 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <a className="skip-link" href="#main">
           跳到正文
         </a>
+        <PreviewBanner />
         <header className="site-header">
           <div className="container">
-            <Link href="/" className="brand">
+            <PortalLink href="/" className="brand">
               <span className="brand-mark" aria-hidden="true" />
               {site.name}
-            </Link>
+            </PortalLink>
             <nav className="site-nav" aria-label="资源分类">
               <ul>
                 {RESOURCE_KINDS.map((kind) => (
                   <li key={kind}>
-                    <Link href={`/${kind}`}>{KIND_LABELS[kind].short}</Link>
+                    <PortalLink href={`/${kind}`}>{KIND_LABELS[kind].short}</PortalLink>
                   </li>
                 ))}
                 <li>
-                  <Link href="/search">搜索</Link>
+                  <PortalLink href="/topics">主题</PortalLink>
+                </li>
+                <li>
+                  <PortalLink href="/orgs">地区</PortalLink>
+                </li>
+                <li>
+                  <PortalLink href="/search">搜索</PortalLink>
                 </li>
               </ul>
             </nav>

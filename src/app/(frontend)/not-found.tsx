@@ -1,4 +1,4 @@
-import Link from 'next/link'
+import { PortalLink } from '@/components/PortalLink'
 
 export default function NotFound() {
   return (
@@ -6,9 +6,9 @@ export default function NotFound() {
       <h1>没有找到这个页面</h1>
       <p>它可能已被撤下，或者网址有误。</p>
       <p>
-        <Link className="button" href="/">
+        <PortalLink className="button" href="/">
           回到首页
-        </Link>
+        </PortalLink>
       </p>
     </section>
   )

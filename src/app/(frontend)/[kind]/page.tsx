@@ -1,37 +1,70 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { ListFilters } from '@/components/list/ListFilters'
+import { Pagination } from '@/components/list/Pagination'
 import { ResourceGrid } from '@/components/ResourceCard'
-import { listLatest } from '@/data/resources'
+import { listResources } from '@/data/resources'
+import { listOrgs, listTopics } from '@/data/taxonomy'
 import { isResourceKind, KIND_LABELS, RESOURCE_KINDS } from '@/lib/kinds'
+import { shareMetadata } from '@/lib/seo'
+import { isFiltered, listQueryString, parseListQuery } from '@/lib/listQuery'
 
-export const revalidate = false
 export const dynamicParams = false
 
-type Props = { params: Promise<{ kind: string }> }
+type Props = {
+  params: Promise<{ kind: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 export function generateStaticParams() {
   return RESOURCE_KINDS.map((kind) => ({ kind }))
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { kind } = await params
   if (!isResourceKind(kind)) return {}
-  return { title: KIND_LABELS[kind].name, alternates: { canonical: `/${kind}` } }
+  const query = parseListQuery(kind, await searchParams)
+  const title =
+    query.page > 1 ? `${KIND_LABELS[kind].name}（第 ${query.page} 页）` : KIND_LABELS[kind].name
+  return shareMetadata({
+    title,
+    description: `${KIND_LABELS[kind].name}：可按主题、对象、时长和地区筛选`,
+    path: `/${kind}${listQueryString(query)}`,
+  })
 }
 
-/** Latest resources of one kind; filters and pagination come with the full portal. */
-export default async function KindListPage({ params }: Props) {
+/** A kind's published resources with the filters lecturers use; all state lives in the URL. */
+export default async function KindListPage({ params, searchParams }: Props) {
   const { kind } = await params
   if (!isResourceKind(kind)) notFound()
-  const cards = await listLatest(kind, 48)
+  const query = parseListQuery(kind, await searchParams)
+  const [result, topics, orgs] = await Promise.all([
+    listResources(kind, query),
+    listTopics(),
+    listOrgs(),
+  ])
+  const filtered = isFiltered(query)
   return (
     <>
       <section className="hero">
         <h1>{KIND_LABELS[kind].name}</h1>
-        <p>共 {cards.length} 篇，按发布时间排列</p>
+        <p role="status">
+          {filtered ? '符合条件的' : '共'} {result.total} 篇
+          {query.sort === 'shortest' ? '，时长最短的在前' : '，最新发布的在前'}
+        </p>
       </section>
-      <ResourceGrid cards={cards} />
+      <ListFilters kind={kind} query={query} topics={topics} orgs={orgs} />
+      {result.cards.length > 0 ? (
+        <ResourceGrid cards={result.cards} />
+      ) : (
+        <p className="empty">没有符合条件的{KIND_LABELS[kind].name}，请放宽筛选条件。</p>
+      )}
+      <Pagination
+        page={result.page}
+        pages={result.pages}
+        href={(page) => `/${kind}${listQueryString({ ...query, page })}`}
+      />
     </>
   )
 }

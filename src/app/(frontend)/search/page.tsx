@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { PortalLink as Link } from '@/components/PortalLink'
 
 import { searchNames, searchResources } from '@/data/search'
 import { formatDate } from '@/lib/format'

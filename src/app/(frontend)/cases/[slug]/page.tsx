@@ -1,11 +1,13 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { JsonLd } from '@/components/JsonLd'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { RichText } from '@/components/RichText'
 import { getCase, listPublishedSlugs } from '@/data/resources'
+import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -18,12 +20,13 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await getCase(decodeURIComponent((await params).slug))
   if (!item) return {}
-  return {
+  return shareMetadata({
     title: item.title,
     description: item.summary,
-    alternates: { canonical: `/cases/${item.slug}` },
-    openGraph: { title: item.title, description: item.summary, type: 'article' },
-  }
+    path: `/cases/${item.slug}`,
+    image: item.cover,
+    type: 'article',
+  })
 }
 
 const LOOP_STEPS = [
@@ -44,6 +47,18 @@ export default async function CasePage({ params }: Props) {
   return (
     <article className="detail-wide">
       <Breadcrumbs kind="cases" />
+      <JsonLd
+        data={resourceJsonLd({
+          kind: 'cases',
+          slug: item.slug,
+          title: item.title,
+          summary: item.summary,
+          image: item.cover,
+          publishedAt: item.publishedAt,
+          updatedAt: item.updatedAt,
+          orgName: item.org?.name,
+        })}
+      />
       <span className="kind-label">品牌项目案例</span>
       <h1>{item.title}</h1>
       <p className="lead">

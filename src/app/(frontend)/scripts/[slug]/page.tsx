@@ -1,12 +1,19 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { JsonLd } from '@/components/JsonLd'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
+import { ReadingTools } from '@/components/script/ReadingTools.client'
 import { getScript, listPublishedSlugs } from '@/data/resources'
 import { formatDate } from '@/lib/format'
+import { resourcePath } from '@/lib/kinds'
+import { qrSvg } from '@/lib/qr'
+import { docxFilename } from '@/lib/scriptDocx'
+import { serverUrl } from '@/lib/serverUrl'
+import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -19,20 +26,35 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const script = await getScript(decodeURIComponent((await params).slug))
   if (!script) return {}
-  return {
+  return shareMetadata({
     title: script.title,
     description: script.summary,
-    alternates: { canonical: `/scripts/${script.slug}` },
-    openGraph: { title: script.title, description: script.summary, type: 'article' },
-  }
+    path: `/scripts/${script.slug}`,
+    image: script.cover,
+    type: 'article',
+  })
 }
 
 export default async function ScriptPage({ params }: Props) {
   const script = await getScript(decodeURIComponent((await params).slug))
   if (!script) notFound()
+  const path = resourcePath('scripts', script.slug)
+  const qr = await qrSvg(`${serverUrl()}${path}`)
   return (
-    <article className="detail">
+    <article className="detail script">
       <Breadcrumbs kind="scripts" />
+      <JsonLd
+        data={resourceJsonLd({
+          kind: 'scripts',
+          slug: script.slug,
+          title: script.title,
+          summary: script.summary,
+          image: script.cover,
+          publishedAt: script.publishedAt,
+          updatedAt: script.updatedAt,
+          orgName: script.org?.name,
+        })}
+      />
       <span className="kind-label">宣讲稿</span>
       <h1>{script.title}</h1>
       <p className="lead">{script.summary}</p>
@@ -48,6 +70,16 @@ export default async function ScriptPage({ params }: Props) {
           ['发布', formatDate(script.publishedAt)],
         ]}
       />
+      <div className="reading-tools no-print">
+        <ReadingTools />
+        <a
+          className="tool-button tool-secondary"
+          href={`${path}/script.docx`}
+          download={docxFilename(script.title)}
+        >
+          下载 Word
+        </a>
+      </div>
       {script.keyPoints.length > 0 ? (
         <section aria-labelledby="key-points">
           <h2 id="key-points">宣讲要点</h2>
@@ -62,6 +94,15 @@ export default async function ScriptPage({ params }: Props) {
         <h2 id="script-body">宣讲正文</h2>
         <RichText data={script.body} />
       </section>
+      <figure className="share-qr no-print">
+        <div
+          className="qr"
+          role="img"
+          aria-label="本页二维码"
+          dangerouslySetInnerHTML={{ __html: qr }}
+        />
+        <figcaption>手机扫码打开本篇，转发给其他宣讲员</figcaption>
+      </figure>
       <RelatedList items={script.related} />
     </article>
   )

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { JsonLd } from '@/components/JsonLd'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
 import { getTextbook, listPublishedSlugs } from '@/data/resources'
 import { formatDate } from '@/lib/format'
+import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -19,12 +21,13 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const textbook = await getTextbook(decodeURIComponent((await params).slug))
   if (!textbook) return {}
-  return {
+  return shareMetadata({
     title: textbook.title,
     description: textbook.summary,
-    alternates: { canonical: `/textbooks/${textbook.slug}` },
-    openGraph: { title: textbook.title, description: textbook.summary, type: 'book' },
-  }
+    path: `/textbooks/${textbook.slug}`,
+    image: textbook.cover,
+    type: 'book',
+  })
 }
 
 export default async function TextbookPage({ params }: Props) {
@@ -33,6 +36,18 @@ export default async function TextbookPage({ params }: Props) {
   return (
     <article className="detail">
       <Breadcrumbs kind="textbooks" />
+      <JsonLd
+        data={resourceJsonLd({
+          kind: 'textbooks',
+          slug: textbook.slug,
+          title: textbook.title,
+          summary: textbook.summary,
+          image: textbook.cover,
+          publishedAt: textbook.publishedAt,
+          updatedAt: textbook.updatedAt,
+          orgName: textbook.org?.name,
+        })}
+      />
       <span className="kind-label">乡土教材</span>
       <h1>{textbook.title}</h1>
       <p className="lead">{textbook.summary}</p>

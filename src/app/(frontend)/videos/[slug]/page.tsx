@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { JsonLd } from '@/components/JsonLd'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { getVideo, listPublishedSlugs } from '@/data/resources'
 import { formatDate, formatDuration } from '@/lib/format'
+import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
 
@@ -19,12 +21,13 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const video = await getVideo(decodeURIComponent((await params).slug))
   if (!video) return {}
-  return {
+  return shareMetadata({
     title: video.title,
     description: video.summary,
-    alternates: { canonical: `/videos/${video.slug}` },
-    openGraph: { title: video.title, description: video.summary, type: 'video.other' },
-  }
+    path: `/videos/${video.slug}`,
+    image: video.cover,
+    type: 'video.other',
+  })
 }
 
 export default async function VideoPage({ params }: Props) {
@@ -33,6 +36,20 @@ export default async function VideoPage({ params }: Props) {
   return (
     <article className="detail">
       <Breadcrumbs kind="videos" />
+      <JsonLd
+        data={resourceJsonLd({
+          kind: 'videos',
+          slug: video.slug,
+          title: video.title,
+          summary: video.summary,
+          image: video.cover,
+          publishedAt: video.publishedAt,
+          updatedAt: video.updatedAt,
+          orgName: video.org?.name,
+          durationSeconds: video.durationSeconds,
+          contentUrl: video.videoUrl,
+        })}
+      />
       <span className="kind-label">方言短视频</span>
       <h1>{video.title}</h1>
       {video.videoUrl ? (
@@ -75,6 +92,13 @@ export default async function VideoPage({ params }: Props) {
         <section aria-labelledby="transcript">
           <h2 id="transcript">文字稿（普通话）</h2>
           <div className="transcript">{video.transcript}</div>
+          {video.subtitlesUrl ? (
+            <p>
+              <a href={video.subtitlesUrl} download={`${video.title}.vtt`}>
+                下载字幕文件（WebVTT）
+              </a>
+            </p>
+          ) : null}
         </section>
       ) : null}
       <RelatedList items={video.related} />

@@ -1,0 +1,41 @@
+import type { MetadataRoute } from 'next'
+
+import { countByKind, listPublishedEntries } from '@/data/resources'
+import { listOrgs, listTopics } from '@/data/taxonomy'
+import { RESOURCE_KINDS, resourcePath } from '@/lib/kinds'
+import { listQueryString, PAGE_SIZE } from '@/lib/listQuery'
+import { serverUrl } from '@/lib/serverUrl'
+
+export const revalidate = false
+
+/** Every public page: home, list pages with their pagination, topics, orgs and each resource. */
+export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  const base = serverUrl()
+  const [counts, topics, orgs, entries] = await Promise.all([
+    countByKind(),
+    listTopics(),
+    listOrgs(),
+    Promise.all(
+      RESOURCE_KINDS.map(async (kind) => [kind, await listPublishedEntries(kind)] as const),
+    ),
+  ])
+  const urls: MetadataRoute.Sitemap = [
+    { url: `${base}/`, changeFrequency: 'daily', priority: 1 },
+    { url: `${base}/topics` },
+    { url: `${base}/orgs` },
+  ]
+  for (const kind of RESOURCE_KINDS) {
+    const pages = Math.max(1, Math.ceil(counts[kind] / PAGE_SIZE))
+    for (let page = 1; page <= pages; page += 1) {
+      urls.push({ url: `${base}/${kind}${listQueryString({ page })}`, changeFrequency: 'daily' })
+    }
+  }
+  for (const topic of topics) urls.push({ url: `${base}/topics/${topic.slug}` })
+  for (const org of orgs) urls.push({ url: `${base}/orgs/${org.slug}` })
+  for (const [kind, items] of entries) {
+    for (const item of items) {
+      urls.push({ url: `${base}${resourcePath(kind, item.slug)}`, lastModified: item.updatedAt })
+    }
+  }
+  return urls
+}

@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+
+/** A free TCP port on the loopback interface. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      )
+    })
+  })
+}
+
+/** Starts `next start` of the existing production build on a loopback port and waits for it. */
+export async function startNextServer(cwd: string): Promise<{ origin: string; stop: () => void }> {
+  const port = await freePort()
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [nextBin(cwd), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+  const origin = `http://127.0.0.1:${port}`
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`next start 意外退出（退出码 ${code}）`))),
+  )
+  const ready = (async () => {
+    for (let attempt = 0; attempt < 600; attempt += 1) {
+      try {
+        const response = await fetch(`${origin}/robots.txt`)
+        if (response.ok) return
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    throw new Error('next start 60 秒内没有响应')
+  })()
+  try {
+    await Promise.race([ready, exited])
+  } catch (err) {
+    child.kill()
+    throw err
+  }
+  exited.catch(() => undefined)
+  return { origin, stop: () => child.kill() }
+}
+
+function nextBin(cwd: string): string {
+  return `${cwd}/node_modules/next/dist/bin/next`
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from 'next'
+
+import type { PortalImage } from '@/data/types'
+
+import { resourcePath, type ResourceKind } from './kinds'
+import { serverUrl } from './serverUrl'
+
+/** The share card shown when a page has no image of its own (public/og-default.png). */
+export const DEFAULT_SHARE_IMAGE = {
+  url: '/og-default.png',
+  width: 1200,
+  height: 630,
+  alt: '文明实践资源库',
+}
+
+type ShareInput = {
+  title: string
+  description: string
+  path: string
+  image?: PortalImage | null
+  type?: 'website' | 'article' | 'book' | 'video.other'
+}
+
+/** Canonical URL, OpenGraph and Twitter card for a page; relative URLs resolve against SITE_URL. */
+export function shareMetadata({
+  title,
+  description,
+  path,
+  image,
+  type = 'website',
+}: ShareInput): Metadata {
+  const images = image
+    ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }]
+    : [DEFAULT_SHARE_IMAGE]
+  return {
+    title,
+    description,
+    alternates: { canonical: path },
+    openGraph: { title, description, url: path, type, images, locale: 'zh_CN' },
+    twitter: { card: 'summary_large_image', title, description, images: images.map((i) => i.url) },
+  }
+}
+
+const SCHEMA_TYPE: Record<ResourceKind, string> = {
+  scripts: 'Article',
+  videos: 'VideoObject',
+  textbooks: 'Book',
+  cases: 'Article',
+}
+
+type JsonLdInput = {
+  kind: ResourceKind
+  slug: string
+  title: string
+  summary: string
+  image: PortalImage | null
+  publishedAt: string | null
+  updatedAt: string
+  orgName?: string
+  /** Videos: ISO 8601 duration and file URL. */
+  durationSeconds?: number
+  contentUrl?: string | null
+}
+
+const absolute = (path: string) => (/^https?:/.test(path) ? path : `${serverUrl()}${path}`)
+
+/** schema.org structured data for a resource's detail page. */
+export function resourceJsonLd(input: JsonLdInput): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': SCHEMA_TYPE[input.kind],
+    name: input.title,
+    headline: input.title,
+    description: input.summary,
+    url: absolute(resourcePath(input.kind, input.slug)),
+    inLanguage: 'zh-CN',
+    datePublished: input.publishedAt ?? undefined,
+    dateModified: input.updatedAt,
+  }
+  if (input.image)
+    data[input.kind === 'videos' ? 'thumbnailUrl' : 'image'] = absolute(input.image.src)
+  if (input.orgName) data.publisher = { '@type': 'Organization', name: input.orgName }
+  if (input.kind === 'videos') {
+    data.uploadDate = input.publishedAt ?? input.updatedAt
+    if (input.durationSeconds) data.duration = `PT${input.durationSeconds}S`
+    if (input.contentUrl) data.contentUrl = absolute(input.contentUrl)
+  }
+  return data
+}
+
+/** JSON for a `<script type="application/ld+json">`, safe against `</script>` in content. */
+export function jsonLdText(data: Record<string, unknown>): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c')
+}

@@ -1,0 +1,218 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { expect, test, type Page } from '@playwright/test'
+
+import { RESOURCE_KINDS } from '../../src/lib/kinds'
+import { exportSite } from '../../src/lib/staticExport'
+import { draftDemo, publishedDemo } from '../helpers/demo'
+import { crawl, serveStatic } from '../helpers/staticServer'
+
+/**
+ * Tests that change what the portal shows, or read all of it, run in their own project after the
+ * phone and desktop projects (see playwright.config.ts), one at a time, so no other test sees a
+ * resource appear and vanish.
+ */
+test.describe.configure({ mode: 'serial' })
+
+const ALL_DRAFT_TITLES = RESOURCE_KINDS.flatMap((kind) => draftDemo(kind).map((d) => d.title))
+
+async function snap(page: Page, name: string) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    window.scrollTo(0, 0)
+  })
+  await page.waitForLoadState('networkidle')
+  const broken = await page.evaluate(() =>
+    [...document.images]
+      .filter((img) => img.complete && img.naturalWidth === 0)
+      .map((img) => img.src),
+  )
+  expect(broken, 'images that failed to load').toEqual([])
+  await page.screenshot({ path: `tests/artifacts/live/${name}.png`, fullPage: true })
+}
+
+test('publishing through the API updates the live pages without a rebuild', async ({ request }) => {
+  const login = await request.post('/api/users/login', {
+    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
+  })
+  expect(login.status()).toBe(200)
+  const { token } = await login.json()
+  const headers = { Authorization: `JWT ${token}` }
+  const orgs = await (
+    await request.get('/api/orgs?where[slug][equals]=xinghua', { headers })
+  ).json()
+  const topics = await (
+    await request.get('/api/topics?where[slug][equals]=hunshi-xinban', { headers })
+  ).json()
+  const slug = `e2e-publish-${Date.now().toString(36)}`
+  const title = `端到端发布测试${slug.slice(-6)}`
+  const created = await request.post('/api/scripts?draft=true', {
+    headers,
+    data: {
+      title,
+      slug,
+      summary: '发布后应立即出现在门户上。',
+      org: orgs.docs[0].id,
+      topics: [topics.docs[0].id],
+      format: 'bandeng',
+      durationMinutes: 8,
+      body: {
+        root: {
+          type: 'root',
+          version: 1,
+          direction: 'ltr',
+          format: '',
+          indent: 0,
+          children: [
+            {
+              type: 'paragraph',
+              version: 1,
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              textFormat: 0,
+              textStyle: '',
+              children: [
+                {
+                  type: 'text',
+                  version: 1,
+                  text: '乡亲们好，今天讲婚事新办。',
+                  detail: 0,
+                  format: 0,
+                  mode: 'normal',
+                  style: '',
+                },
+              ],
+            },
+          ],
+        },
+      },
+      _status: 'draft',
+    },
+  })
+  expect(created.status()).toBe(201)
+  const id = (await created.json()).doc.id
+  const watched = [`/scripts/${slug}`, '/topics/hunshi-xinban', '/orgs/liuxi', '/', '/sitemap.xml']
+  expect((await request.get(watched[0])).status()).toBe(404)
+  // Prime the prerendered pages so a stale copy would be served if revalidation failed.
+  for (const url of watched.slice(1))
+    expect(await (await request.get(url)).text()).not.toContain(slug)
+
+  const publishedAt = Date.now()
+  const patch = await request.patch(`/api/scripts/${id}`, {
+    headers,
+    data: { _status: 'published' },
+  })
+  expect(patch.status()).toBe(200)
+  const detail = await request.get(watched[0])
+  expect(detail.status()).toBe(200)
+  expect(await detail.text()).toContain(title)
+  console.log(`[measure] publish → updated page served: ${Date.now() - publishedAt} ms`)
+  expect(await (await request.get('/topics/hunshi-xinban')).text()).toContain(title)
+  expect(await (await request.get('/orgs/liuxi')).text()).toContain(title)
+  expect(await (await request.get('/')).text()).toContain(title)
+  expect(await (await request.get('/sitemap.xml')).text()).toContain(`/scripts/${slug}<`)
+
+  const removed = await request.delete(`/api/scripts/${id}`, { headers })
+  expect(removed.status()).toBe(200)
+  expect((await request.get(watched[0])).status()).toBe(404)
+  for (const url of watched.slice(1)) {
+    expect(await (await request.get(url)).text(), url).not.toContain(slug)
+  }
+})
+
+test('static export: atomic, under a base path, zero broken links, no drafts', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(300_000)
+  const root = mkdtempSync(path.join(tmpdir(), 'practice-hub-export-'))
+  const outDir = path.join(root, 'export')
+  const server = await serveStatic(outDir, '/portal')
+  try {
+    const started = Date.now()
+    let progressCalls = 0
+    const result = await exportSite({
+      origin: baseURL!,
+      outDir,
+      basePath: '/portal',
+      siteUrl: process.env.SITE_URL,
+      publicUrl: server.origin,
+      onProgress: () => (progressCalls += 1),
+    })
+    console.log(
+      `[measure] export: ${((Date.now() - started) / 1000).toFixed(1)} s, ${result.pages} pages, ${result.files} files`,
+    )
+    expect(progressCalls).toBe(result.files - 2) // 404.html and reading-tools.js come first
+
+    const { ok, broken } = await crawl([
+      `${server.origin}/portal/`,
+      `${server.origin}/portal/robots.txt`,
+    ])
+    expect(broken).toEqual([])
+    for (const expected of [
+      '/portal/scripts/page/2/',
+      '/portal/topics/yifeng-yisu/',
+      '/portal/orgs/liuxi/',
+      `/portal/scripts/${publishedDemo('scripts')[0].slug}/script.docx`,
+      `/portal/videos/${publishedDemo('videos')[0].slug}/subtitles.vtt`,
+      '/portal/sitemap.xml',
+    ]) {
+      expect(ok, expected).toContain(`${server.origin}${encodeURI(expected)}`)
+    }
+    expect(ok.some((url) => url.includes('/portal/_next/static/'))).toBe(true)
+    expect(ok.some((url) => url.includes('/portal/api/media/file/'))).toBe(true)
+
+    // No draft anywhere in the export (text files; binary media cannot hold a title).
+    const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+      .map((file) => path.join(outDir, file))
+      .filter((file) => statSync(file).isFile() && /\.(html|xml|txt|vtt)$/.test(file))
+    const text = files.map((file) => readFileSync(file, 'utf8')).join('\n')
+    for (const title of ALL_DRAFT_TITLES) expect(text).not.toContain(title)
+    for (const kind of RESOURCE_KINDS) {
+      for (const draft of draftDemo(kind)) expect(text).not.toContain(`/${kind}/${draft.slug}/`)
+    }
+    const docx = execFileSync('unzip', [
+      '-p',
+      path.join(outDir, 'scripts', publishedDemo('scripts')[0].slug, 'script.docx'),
+      'word/document.xml',
+    ])
+    expect(docx.toString()).toContain(publishedDemo('scripts')[0].title)
+
+    // The static copy works in a browser with no server logic, under its base path.
+    await page.goto(`${server.origin}/portal/`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('岚川县文明实践资源库')
+    await snap(page, 'export-home')
+    const first = publishedDemo('cases')[0]
+    await page.goto(`${server.origin}/portal/cases/`)
+    await page.getByRole('link', { name: first.title, exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`/portal/cases/${first.slug}/?$`))
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title)
+    await snap(page, 'export-case')
+    const script = publishedDemo('scripts')[0]
+    await page.goto(`${server.origin}/portal/scripts/${script.slug}/`)
+    expect(await page.locator('script[src*="/_next/"]').count()).toBe(0)
+    await page.getByRole('button', { name: '大字阅读' }).click()
+    await expect(page.getByRole('button', { name: '标准字号' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    )
+    await snap(page, 'export-script-large-type')
+
+    // An export that fails part-way leaves the previous one untouched.
+    const before = readFileSync(path.join(outDir, 'index.html'), 'utf8')
+    await expect(
+      exportSite({ origin: 'http://127.0.0.1:9', outDir, basePath: '/portal' }),
+    ).rejects.toThrow()
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe(before)
+    expect(readdirSync(root)).toEqual(['export'])
+  } finally {
+    await server.close()
+  }
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+
+import { exportedPath, normalizeBasePath, staticPage } from '@/lib/staticExport'
+
+const at = (path: string) => exportedPath(new URL(path, 'http://127.0.0.1:3000'))
+
+describe('exportedPath', () => {
+  it('maps pages to folders and files to themselves', () => {
+    expect(at('/')).toBe('/')
+    expect(at('/scripts')).toBe('/scripts/')
+    expect(at('/scripts/ban-deng')).toBe('/scripts/ban-deng/')
+    expect(at('/scripts/ban-deng/script.docx')).toBe('/scripts/ban-deng/script.docx')
+    expect(at('/videos/x/subtitles.vtt')).toBe('/videos/x/subtitles.vtt')
+    expect(at('/sitemap.xml')).toBe('/sitemap.xml')
+    expect(at('/_next/static/chunks/a.js')).toBe('/_next/static/chunks/a.js')
+    expect(at('/api/media/file/cover-card.webp')).toBe('/api/media/file/cover-card.webp')
+  })
+
+  it('turns list pagination into paths and leaves filters and private areas out', () => {
+    expect(at('/scripts?page=2')).toBe('/scripts/page/2/')
+    expect(at('/scripts?page=1')).toBe('/scripts/')
+    expect(at('/scripts?topic=fazhi')).toBeNull()
+    expect(at('/scripts?topic=fazhi&page=2')).toBeNull()
+    expect(at('/topics/fazhi?page=2')).toBeNull()
+    expect(at('/admin')).toBeNull()
+    expect(at('/admin/collections/scripts')).toBeNull()
+    expect(at('/api/scripts')).toBeNull()
+    expect(at('/api/users/me')).toBeNull()
+  })
+
+  it('validates the base path', () => {
+    expect(normalizeBasePath(undefined)).toBe('')
+    expect(normalizeBasePath('/')).toBe('')
+    expect(normalizeBasePath('portal/')).toBe('/portal')
+    expect(normalizeBasePath('/a/b')).toBe('/a/b')
+    expect(() => normalizeBasePath('/a b"')).toThrow('导出路径前缀不合法')
+  })
+})
+
+describe('staticPage', () => {
+  it('drops Next scripts, keeps JSON-LD and adds the reading tools only where used', () => {
+    const html =
+      '<head><link rel="preload" as="script" href="/_next/a.js"/><script src="/_next/a.js" async></script>' +
+      '<script type="application/ld+json">{"a":1}</script></head><body><p>x</p>' +
+      '<script>self.__next_f.push([1,"x"])</script></body>'
+    const page = staticPage(html, '/portal')
+    expect(page).not.toContain('_next')
+    expect(page).toContain('application/ld+json')
+    expect(page).not.toContain('reading-tools.js')
+    const script = staticPage(
+      html.replace('<p>x</p>', '<button data-reading-tool="large">'),
+      '/portal',
+    )
+    expect(script).toContain('<script src="/portal/reading-tools.js" defer></script></body>')
+  })
+})
