@@ -18,7 +18,7 @@ import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
-import { searchEndpoint } from './src/endpoints/search'
+import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
 import { objectStorage } from './src/lib/storage'
@@ -63,7 +63,7 @@ export default buildConfig({
     Users,
   ],
   globals: [Site],
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, searchDocumentsEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,

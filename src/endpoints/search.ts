@@ -1,6 +1,6 @@
 import type { Endpoint } from 'payload'
 
-import { searchResources } from '@/data/search'
+import { loadSearchDocs, searchResources } from '@/data/search'
 import { parseSearchParams } from '@/lib/search/params'
 
 /** GET /api/search?q=…&kind=…&topic=…: the live portal's search, over published content only. */
@@ -21,4 +21,17 @@ export const searchEndpoint: Endpoint = {
       },
     )
   },
+}
+
+/**
+ * GET /api/search/documents: every published resource as a search document, for the static
+ * exporter to build its index from. Public content only, read with access control on.
+ */
+export const searchDocumentsEndpoint: Endpoint = {
+  path: '/search/documents',
+  method: 'get',
+  handler: async (req) =>
+    Response.json(await loadSearchDocs(req.payload), {
+      headers: { 'Cache-Control': 'no-store' },
+    }),
 }

@@ -2,6 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { RESOURCE_KINDS } from './kinds'
+import { writeExportSearch } from './search/static/exportSearch'
 
 export type ExportProgress = { done: number; queued: number; path: string }
 
@@ -18,6 +19,8 @@ export type ExportOptions = {
   publicUrl?: string
   concurrency?: number
   onProgress?: (progress: ExportProgress) => void
+  /** Write the static search index and script. @default true */
+  search?: boolean
 }
 
 export type ExportResult = { files: number; pages: number; bytes: number; outDir: string }
@@ -165,9 +168,15 @@ function addReadingTools(html: string, basePath: string): string {
   )
 }
 
+/** Adds the static search script to the search page. */
+function addSearchScript(html: string, basePath: string): string {
+  if (!html.includes('data-search-results')) return html
+  return html.replace('</body>', `<script src="${basePath}/search.js" defer></script></body>`)
+}
+
 /** A rendered page as the export serves it: no Next runtime, reading tools where needed. */
 export function staticPage(html: string, basePath: string): string {
-  return addReadingTools(stripNextScripts(html), basePath)
+  return addSearchScript(addReadingTools(stripNextScripts(html), basePath), basePath)
 }
 
 /** Removes temporary folders that an interrupted export left next to the target. */
@@ -275,7 +284,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       text = stripNextScripts(text)
     }
     if (kind !== 'js') text = rewriteText(kind, text, linkFrom(source))
-    if (kind === 'html') text = addReadingTools(text, basePath)
+    if (kind === 'html') text = addSearchScript(addReadingTools(text, basePath), basePath)
     await save(file, text)
   }
 
@@ -302,6 +311,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
         `导出失败：${failures.length} 个地址无法获取：\n${failures.slice(0, 20).join('\n')}`,
       )
     }
+    if (options.search !== false) await writeExportSearch(origin, temp)
     const previous = `${temp}-previous`
     const hadPrevious = await rename(outDir, previous).then(
       () => true,

@@ -205,6 +205,19 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     )
     await snap(page, 'export-script-large-type')
 
+    // Search works in the static copy: the index and script sit next to the pages.
+    await page.goto(`${server.origin}/portal/search/?q=${encodeURIComponent('彩禮 老年人')}`)
+    const hit = page.locator('[data-search-results] .hit').first()
+    await expect(hit).toBeVisible()
+    await expect(hit.getByRole('link')).toHaveAttribute(
+      'href',
+      /^\/portal\/(scripts|videos|textbooks|cases)\/[a-z0-9-]+\/$/,
+    )
+    await expect(page.locator('[data-search-results]')).not.toContainText(ALL_DRAFT_TITLES[0])
+    await snap(page, 'export-search')
+    await hit.getByRole('link').click()
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+
     // An export that fails part-way leaves the previous one untouched.
     const before = readFileSync(path.join(outDir, 'index.html'), 'utf8')
     await expect(

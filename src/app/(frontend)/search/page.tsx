@@ -115,7 +115,7 @@ export default async function SearchPage({ searchParams }: Props) {
           )}
         </aside>
 
-        <section className="results" aria-live="polite">
+        <section className="results" aria-live="polite" data-search-results>
           <p className="results-summary">
             {query ? <>“{query}”</> : '全部资源'}：共 {result.total} 条
             {result.partial ? '（没有同时包含所有词语的结果，以下为包含部分词语的结果）' : ''}
