@@ -111,6 +111,7 @@ function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: 
       // The static copy has no server to filter lists, so server-only forms and links go.
       .replace(/<form[^>]*data-export="omit"[\s\S]*?<\/form>/g, '')
       .replace(/<a[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
+      .replace(/<(aside|nav)[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
   )
 }
 

@@ -85,7 +85,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </form>
 
       <div className="search-layout">
-        <aside className="facets" aria-label="筛选">
+        <aside className="facets" aria-label="筛选" data-export="omit">
           {(Object.keys(FACET_TITLES) as FacetName[]).map((facet) =>
             result.facets[facet].length > 0 || filters[facet] ? (
               <section key={facet}>
@@ -126,7 +126,9 @@ export default async function SearchPage({ searchParams }: Props) {
               <ul className="tags">
                 {names.suggested.map((topic) => (
                   <li key={topic.slug}>
-                    <Link href={hrefWith('', {}, { topic: topic.slug })}>{topic.name}</Link>
+                    <Link href={hrefWith('', {}, { topic: topic.slug })} data-export="omit">
+                      {topic.name}
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -156,7 +158,7 @@ export default async function SearchPage({ searchParams }: Props) {
             </ol>
           )}
           {pages > 1 ? (
-            <nav className="pager" aria-label="分页">
+            <nav className="pager" aria-label="分页" data-export="omit">
               {page > 1 ? (
                 <Link href={`${hrefWith(query, filters, {})}&page=${page - 1}`}>上一页</Link>
               ) : null}
