@@ -109,9 +109,8 @@ function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: 
       })
       .replace(/<style[^>]*>[\s\S]*?<\/style>/g, (css) => rewriteText('css', css, link))
       // The static copy has no server to filter lists, so server-only forms and links go.
-      .replace(/<form[^>]*data-export="omit"[\s\S]*?<\/form>/g, '')
-      .replace(/<a[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
-      .replace(/<(aside|nav)[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
+      .replace(/<(aside|nav|form)\s[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
+      .replace(/<a\s[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
   )
 }
 
