@@ -1,33 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
-import { updateUploadInScope } from '@/access/resourceAccess'
-import { orgField } from '@/fields/org'
-import { assignUploadOrg } from '@/hooks/assignUploadOrg'
-import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
 
-const safety = uploadSafety<'files'>('document')
+import { uploadCollection } from './uploadCollection'
 
 /** Documents: textbook PDFs and Word files. PDFs get their text, page count and first page. */
-export const Files: CollectionConfig<'files'> = {
+export const Files: CollectionConfig<'files'> = uploadCollection('document', {
   slug: 'files',
   labels: { singular: '文档', plural: '文档' },
   admin: {
     group: '素材',
     defaultColumns: ['filename', 'title', 'pageCount', 'filesize'],
     listSearchableFields: ['title', 'filename', 'text'],
-  },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: updateUploadInScope,
-    delete: updateUploadInScope,
-  },
-  hooks: {
-    beforeOperation: [safety.beforeOperation],
-    beforeChange: [assignUploadOrg, safety.beforeChange],
   },
   upload: {
     staticDir: mediaDir('files'),
@@ -52,6 +36,5 @@ export const Files: CollectionConfig<'files'> = {
       label: '全文',
       admin: { readOnly: true, description: '上传 PDF 时自动提取，用于搜索' },
     },
-    orgField({ required: false }),
   ],
-}
+})

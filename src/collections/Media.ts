@@ -1,14 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
-import { updateUploadInScope } from '@/access/resourceAccess'
-import { orgField } from '@/fields/org'
-import { assignUploadOrg } from '@/hooks/assignUploadOrg'
-import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
 
-const safety = uploadSafety<'media'>('image')
+import { uploadCollection } from './uploadCollection'
 
 const webp = { format: 'webp' as const, options: { quality: 78 } }
 
@@ -16,20 +10,10 @@ const webp = { format: 'webp' as const, options: { quality: 78 } }
  * Images: photos, posters and covers. Uploads are checked and re-encoded (orientation applied,
  * EXIF/GPS dropped) before sharp resizes them into WebP sizes for the portal.
  */
-export const Media: CollectionConfig<'media'> = {
+export const Media: CollectionConfig<'media'> = uploadCollection('image', {
   slug: 'media',
   labels: { singular: '图片', plural: '图片' },
   admin: { group: '素材', defaultColumns: ['filename', 'alt', 'updatedAt'] },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: updateUploadInScope,
-    delete: updateUploadInScope,
-  },
-  hooks: {
-    beforeOperation: [safety.beforeOperation],
-    beforeChange: [assignUploadOrg, safety.beforeChange],
-  },
   upload: {
     staticDir: mediaDir('images'),
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/avif'],
@@ -57,6 +41,5 @@ export const Media: CollectionConfig<'media'> = {
       label: '模糊占位图',
       admin: { hidden: true, readOnly: true },
     },
-    orgField({ required: false }),
   ],
-}
+})

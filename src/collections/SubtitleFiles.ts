@@ -1,30 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
-import { updateUploadInScope } from '@/access/resourceAccess'
-import { orgField } from '@/fields/org'
-import { assignUploadOrg } from '@/hooks/assignUploadOrg'
-import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
 
-const safety = uploadSafety<'subtitle-files'>('subtitles')
+import { uploadCollection } from './uploadCollection'
 
 /** Subtitle tracks: WebVTT or SRT uploads, validated and stored as WebVTT. */
-export const SubtitleFiles: CollectionConfig<'subtitle-files'> = {
+export const SubtitleFiles: CollectionConfig<'subtitle-files'> = uploadCollection('subtitles', {
   slug: 'subtitle-files',
   labels: { singular: '字幕文件', plural: '字幕文件' },
   admin: { group: '素材', defaultColumns: ['filename', 'cueCount', 'sourceFormat', 'updatedAt'] },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: updateUploadInScope,
-    delete: updateUploadInScope,
-  },
-  hooks: {
-    beforeOperation: [safety.beforeOperation],
-    beforeChange: [assignUploadOrg, safety.beforeChange],
-  },
   upload: {
     staticDir: mediaDir('subtitles'),
     mimeTypes: ['text/vtt', 'text/plain'],
@@ -47,6 +31,5 @@ export const SubtitleFiles: CollectionConfig<'subtitle-files'> = {
       label: 'WebVTT 内容',
       admin: { language: 'plaintext', readOnly: true },
     },
-    orgField({ required: false }),
   ],
-}
+})

@@ -1,33 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from '@/access/anyone'
-import { authenticated } from '@/access/authenticated'
-import { updateUploadInScope } from '@/access/resourceAccess'
-import { orgField } from '@/fields/org'
-import { assignUploadOrg } from '@/hooks/assignUploadOrg'
-import { uploadSafety } from '@/hooks/uploadSafety'
 import { mediaDir } from '@/lib/paths'
 
-const safety = uploadSafety<'video-files'>('video')
+import { uploadCollection } from './uploadCollection'
 
 /**
  * Video files (MP4 H.264/AAC or WebM) attached to dialect short videos. ffprobe/ffmpeg check
  * each upload and record its duration, size and a poster frame.
  */
-export const VideoFiles: CollectionConfig<'video-files'> = {
+export const VideoFiles: CollectionConfig<'video-files'> = uploadCollection('video', {
   slug: 'video-files',
   labels: { singular: '视频文件', plural: '视频文件' },
   admin: { group: '素材', defaultColumns: ['filename', 'durationSeconds', 'filesize'] },
-  access: {
-    read: anyone,
-    create: authenticated,
-    update: updateUploadInScope,
-    delete: updateUploadInScope,
-  },
-  hooks: {
-    beforeOperation: [safety.beforeOperation],
-    beforeChange: [assignUploadOrg, safety.beforeChange],
-  },
   upload: {
     staticDir: mediaDir('videos'),
     mimeTypes: ['video/mp4', 'video/webm'],
@@ -50,6 +34,5 @@ export const VideoFiles: CollectionConfig<'video-files'> = {
         { name: 'audioCodec', type: 'text', label: '声音编码', admin: { readOnly: true } },
       ],
     },
-    orgField({ required: false }),
   ],
-}
+})

@@ -3,12 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { RESOURCE_KINDS } from '../../src/lib/kinds'
 import { exportSite } from '../../src/lib/staticExport'
 import { draftDemo, publishedDemo } from '../helpers/demo'
 import { crawl, serveStatic } from '../helpers/staticServer'
+import { snap } from '../helpers/snap'
 
 /**
  * Tests that change what the portal shows, or read all of it, run in their own project after the
@@ -18,24 +19,6 @@ import { crawl, serveStatic } from '../helpers/staticServer'
 test.describe.configure({ mode: 'serial' })
 
 const ALL_DRAFT_TITLES = RESOURCE_KINDS.flatMap((kind) => draftDemo(kind).map((d) => d.title))
-
-async function snap(page: Page, name: string) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    window.scrollTo(0, 0)
-  })
-  await page.waitForLoadState('networkidle')
-  const broken = await page.evaluate(() =>
-    [...document.images]
-      .filter((img) => img.complete && img.naturalWidth === 0)
-      .map((img) => img.src),
-  )
-  expect(broken, 'images that failed to load').toEqual([])
-  await page.screenshot({ path: `tests/artifacts/live/${name}.png`, fullPage: true })
-}
 
 test('publishing through the API updates the live pages without a rebuild', async ({ request }) => {
   const login = await request.post('/api/users/login', {
@@ -188,13 +171,13 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     // The static copy works in a browser with no server logic, under its base path.
     await page.goto(`${server.origin}/portal/`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('岚川县文明实践资源库')
-    await snap(page, 'export-home')
+    await snap(page, 'export-home', 'live')
     const first = publishedDemo('cases')[0]
     await page.goto(`${server.origin}/portal/cases/`)
     await page.getByRole('link', { name: first.title, exact: true }).click()
     await expect(page).toHaveURL(new RegExp(`/portal/cases/${first.slug}/?$`))
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(first.title)
-    await snap(page, 'export-case')
+    await snap(page, 'export-case', 'live')
     const script = publishedDemo('scripts')[0]
     await page.goto(`${server.origin}/portal/scripts/${script.slug}/`)
     expect(await page.locator('script[src*="/_next/"]').count()).toBe(0)
@@ -203,7 +186,7 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
       'aria-pressed',
       'true',
     )
-    await snap(page, 'export-script-large-type')
+    await snap(page, 'export-script-large-type', 'live')
 
     // Search works in the static copy: the index and script sit next to the pages.
     await page.goto(`${server.origin}/portal/search/?q=${encodeURIComponent('彩禮 老年人')}`)
@@ -214,7 +197,7 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
       /^\/portal\/(scripts|videos|textbooks|cases)\/[a-z0-9-]+\/$/,
     )
     await expect(page.locator('[data-search-results]')).not.toContainText(ALL_DRAFT_TITLES[0])
-    await snap(page, 'export-search')
+    await snap(page, 'export-search', 'live')
     await hit.getByRole('link').click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
 

@@ -1,31 +1,10 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { strFromU8, unzipSync } from 'fflate'
 
 import { scripts } from '../../src/seed/content/scripts'
 import { DEMO_CONTENT, draftDemo, publishedDemo } from '../helpers/demo'
 import { RESOURCE_KINDS } from '../../src/lib/kinds'
-
-async function snap(page: Page, name: string, project: string) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    window.scrollTo(0, 0)
-  })
-  await page.waitForLoadState('networkidle')
-  const broken = await page.evaluate(() =>
-    [...document.images]
-      .filter((img) => img.complete && img.naturalWidth === 0)
-      .map((img) => img.src),
-  )
-  expect(broken, 'images that failed to load').toEqual([])
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  )
-  expect(overflow, 'page wider than the screen').toBeLessThanOrEqual(0)
-  await page.screenshot({ path: `tests/artifacts/${project}/${name}.png`, fullPage: true })
-}
+import { snap } from '../helpers/snap'
 
 const ALL_DRAFT_TITLES = RESOURCE_KINDS.flatMap((kind) => draftDemo(kind).map((d) => d.title))
 

@@ -1,26 +1,8 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { draftDemo, publishedDemo } from '../helpers/demo'
 import { KIND_LABELS, RESOURCE_KINDS } from '../../src/lib/kinds'
-
-/** Full-page screenshot, after scrolling so lazy images below the fold have loaded. */
-async function snap(page: Page, name: string, project: string) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
-      window.scrollTo(0, y)
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
-    window.scrollTo(0, 0)
-  })
-  await page.waitForLoadState('networkidle')
-  const broken = await page.evaluate(() =>
-    [...document.images]
-      .filter((img) => img.complete && img.naturalWidth === 0)
-      .map((img) => img.src),
-  )
-  expect(broken, 'images that failed to load').toEqual([])
-  await page.screenshot({ path: `tests/artifacts/${project}/${name}.png`, fullPage: true })
-}
+import { snap } from '../helpers/snap'
 
 test('the admin login page is in Chinese', async ({ page }, info) => {
   await page.goto('/admin/login')
