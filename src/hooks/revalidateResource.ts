@@ -6,6 +6,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
+import { feedPathsFor } from '@/lib/feeds'
 import type { DocId } from '@/data/types'
 import { resourcePath, type ResourceKind } from '@/lib/kinds'
 import { ancestorIds, type TreeNode } from '@/lib/tree'
@@ -105,7 +106,7 @@ export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAft
       ...pathsShowing(kind, doc, taxonomy),
       ...pathsShowing(kind, previousDoc, taxonomy),
     ])
-    await revalidatePaths(req, [...paths])
+    await revalidatePaths(req, [...paths, ...feedPathsFor(paths)])
     return doc
   }
 }
@@ -114,7 +115,8 @@ export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAft
 export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAfterDeleteHook {
   return async ({ doc, req }) => {
     if (req.context.disableRevalidate || doc?._status !== 'published') return doc
-    await revalidatePaths(req, pathsShowing(kind, doc, await loadTaxonomy(req.payload, req)))
+    const paths = pathsShowing(kind, doc, await loadTaxonomy(req.payload, req))
+    await revalidatePaths(req, [...paths, ...feedPathsFor(paths)])
     return doc
   }
 }

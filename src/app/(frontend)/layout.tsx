@@ -16,7 +16,15 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(serverUrl()),
     title: { default: site.name, template: `%s · ${site.name}` },
     description: site.tagline,
-    alternates: { canonical: '/' },
+    alternates: {
+      canonical: '/',
+      // Feed discovery for readers and media-center CMSs.
+      types: {
+        'application/rss+xml': [{ url: '/feeds/rss.xml', title: `${site.name} RSS` }],
+        'application/atom+xml': [{ url: '/feeds/atom.xml', title: `${site.name} Atom` }],
+        'application/feed+json': [{ url: '/feeds/feed.json', title: `${site.name} JSON Feed` }],
+      },
+    },
     openGraph: {
       siteName: site.name,
       title: site.name,

@@ -1,0 +1,125 @@
+import { Feed } from 'feed'
+
+import { isResourceKind, KIND_LABELS, type ResourceKind } from './kinds'
+
+export const FEED_FORMATS = {
+  'rss.xml': 'application/rss+xml; charset=utf-8',
+  'atom.xml': 'application/atom+xml; charset=utf-8',
+  'feed.json': 'application/feed+json; charset=utf-8',
+} as const
+
+export type FeedFormat = keyof typeof FEED_FORMATS
+
+export type FeedScope =
+  { type: 'all' } | { type: 'kind'; kind: ResourceKind } | { type: 'topic' | 'org'; slug: string }
+
+export type FeedRequest = { scope: FeedScope; format: FeedFormat }
+
+export type FeedItem = {
+  kind: ResourceKind
+  title: string
+  summary: string
+  url: string
+  publishedAt: string | null
+  image?: string
+  enclosure?: { url: string; length: number; type: string }
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/**
+ * Reads a feed path: `rss.xml`, `scripts/atom.xml`, `topic/yifeng-yisu/feed.json`,
+ * `org/liuxi/rss.xml`. Anything else is null (a 404).
+ */
+export function parseFeedPath(segments: string[]): FeedRequest | null {
+  const format = segments.at(-1) as FeedFormat
+  if (!(format in FEED_FORMATS)) return null
+  const scopePath = segments.slice(0, -1)
+  if (scopePath.length === 0) return { scope: { type: 'all' }, format }
+  if (scopePath.length === 1 && isResourceKind(scopePath[0])) {
+    return { scope: { type: 'kind', kind: scopePath[0] }, format }
+  }
+  const [type, slug] = scopePath
+  if (scopePath.length === 2 && (type === 'topic' || type === 'org') && SLUG.test(slug)) {
+    return { scope: { type, slug }, format }
+  }
+  return null
+}
+
+/** The portal path of a feed. */
+export function feedPath(scope: FeedScope, format: FeedFormat): string {
+  switch (scope.type) {
+    case 'all':
+      return `/feeds/${format}`
+    case 'kind':
+      return `/feeds/${scope.kind}/${format}`
+    default:
+      return `/feeds/${scope.type}/${scope.slug}/${format}`
+  }
+}
+
+type FeedMeta = { siteName: string; siteUrl: string; title: string; scope: FeedScope }
+
+/** Renders items as RSS 2.0, Atom 1.0 or JSON Feed 1.1 (the feed library, upgraded to 1.1). */
+export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[]): string {
+  const self = (f: FeedFormat) => `${meta.siteUrl}${feedPath(meta.scope, f)}`
+  const updated = items
+    .map((item) => (item.publishedAt ? new Date(item.publishedAt) : null))
+    .filter((date): date is Date => date !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0]
+  const feed = new Feed({
+    title: meta.title,
+    description: `${meta.siteName}：最新的宣讲稿、方言短视频、乡土教材和品牌项目案例`,
+    id: self(format),
+    link: `${meta.siteUrl}/`,
+    language: 'zh-CN',
+    copyright: meta.siteName,
+    updated: updated ?? new Date(0),
+    generator: 'Practice Hub',
+    feedLinks: { rss: self('rss.xml'), atom: self('atom.xml'), json: self('feed.json') },
+  })
+  for (const item of items) {
+    feed.addItem({
+      title: `［${KIND_LABELS[item.kind].short}］${item.title}`,
+      id: item.url,
+      link: item.url,
+      description: item.summary,
+      date: item.publishedAt ? new Date(item.publishedAt) : new Date(0),
+      published: item.publishedAt ? new Date(item.publishedAt) : undefined,
+      // RSS allows one enclosure per item: the video file when there is one, else the picture.
+      ...(item.enclosure ? { enclosure: item.enclosure } : { image: item.image }),
+    })
+  }
+  if (format === 'rss.xml') return feed.rss2()
+  if (format === 'atom.xml') return feed.atom1()
+  const json = JSON.parse(feed.json1()) as Record<string, unknown> & {
+    items: Record<string, unknown>[]
+  }
+  return JSON.stringify(
+    {
+      ...json,
+      version: 'https://jsonfeed.org/version/1.1',
+      language: 'zh-CN',
+      items: json.items.map((item) => ({ ...item, language: 'zh-CN' })),
+    },
+    null,
+    2,
+  )
+}
+
+/** The feeds that list what a set of portal pages lists (home, kind lists, topic and org pages). */
+export function feedPathsFor(pagePaths: Iterable<string>): string[] {
+  const scopes: FeedScope[] = []
+  for (const page of pagePaths) {
+    const [first, second, ...rest] = page.split('/').filter(Boolean)
+    if (page === '/') scopes.push({ type: 'all' })
+    else if (!second && isResourceKind(first)) scopes.push({ type: 'kind', kind: first })
+    else if (second && rest.length === 0 && first === 'topics')
+      scopes.push({ type: 'topic', slug: second })
+    else if (second && rest.length === 0 && first === 'orgs')
+      scopes.push({ type: 'org', slug: second })
+  }
+  return scopes.flatMap((scope) =>
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => feedPath(scope, format)),
+  )
+}
