@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
@@ -22,11 +23,13 @@ export function databaseKind(uri: string | undefined): DatabaseKind {
   )
 }
 
-/** Resolves a relative `file:` URL against the project root, so scripts and tests agree on the file. */
+/** Resolves a `file:` URL against the project root, so scripts and tests agree on the file. */
 function resolveSqliteUrl(uri: string | undefined): string {
-  if (!uri) return DEFAULT_SQLITE_URL
-  const filePath = uri.slice('file:'.length)
-  return path.isAbsolute(filePath) ? uri : `file:${path.resolve(projectRoot, filePath)}`
+  const filePath = (uri ?? DEFAULT_SQLITE_URL).slice('file:'.length)
+  const absolute = path.isAbsolute(filePath) ? filePath : path.resolve(projectRoot, filePath)
+  // The data folder is not in the repository: a fresh clone creates it on first connect.
+  mkdirSync(path.dirname(absolute), { recursive: true })
+  return `file:${absolute}`
 }
 
 /**
