@@ -43,9 +43,6 @@ export const readVersionsInScope: Access = async ({ req }) => {
   return scopeWhere(await orgScope(req), 'version.org')
 }
 
-/** Any staff account may start a document; its org is checked against the scope by a hook. */
-export const createAsStaff: Access = ({ req }) => Boolean(req.user)
-
 /** Uploads: staff change files of their scope (or unassigned ones they could see); admins all. */
 export const updateUploadInScope: Access = async ({ req }) => {
   if (!req.user) return false

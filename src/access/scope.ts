@@ -1,22 +1,16 @@
 import type { PayloadRequest, Where } from 'payload'
+import { ValidationError } from 'payload'
 
+import { type DocId, idOf } from '@/lib/ids'
 import type { User } from '@/payload-types'
 
-type Id = number | string
-
 /** Which orgs a user may act on: everything (admins) or a list of org ids. */
-export type OrgScope = { all: true } | { all: false; orgIds: Id[] }
+export type OrgScope = { all: true } | { all: false; orgIds: DocId[] }
 
 const NOTHING: OrgScope = { all: false, orgIds: [] }
 
-export function idOf(value: unknown): Id | null {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return ((value as { id?: Id }).id ?? null) as Id | null
-  return value as Id
-}
-
 /** The org ids in a subtree: the org itself and every descendant (from nested-docs breadcrumbs). */
-export async function orgSubtree(req: PayloadRequest, orgId: Id): Promise<Id[]> {
+export async function orgSubtree(req: PayloadRequest, orgId: DocId): Promise<DocId[]> {
   const { docs } = await req.payload.find({
     collection: 'orgs',
     where: { 'breadcrumbs.doc': { equals: orgId } },
@@ -27,7 +21,7 @@ export async function orgSubtree(req: PayloadRequest, orgId: Id): Promise<Id[]> 
     overrideAccess: true,
     req,
   })
-  const ids = docs.map((doc) => doc.id as Id)
+  const ids = docs.map((doc) => doc.id as DocId)
   return ids.some((id) => String(id) === String(orgId)) ? ids : [orgId, ...ids]
 }
 
@@ -54,7 +48,7 @@ export async function orgScope(req: PayloadRequest): Promise<OrgScope> {
   return scope
 }
 
-export function inScope(scope: OrgScope, orgId: Id | null): boolean {
+export function inScope(scope: OrgScope, orgId: DocId | null): boolean {
   if (scope.all) return true
   return orgId !== null && scope.orgIds.some((id) => String(id) === String(orgId))
 }
@@ -64,3 +58,26 @@ export function scopeWhere(scope: OrgScope, field = 'org'): Where | true {
   if (scope.all) return true
   return { [field]: { in: scope.orgIds } }
 }
+
+/**
+ * Refuses a write that would put a document into an org outside the signed-in user's scope,
+ * with a Chinese message on the `org` field. Writes without a user (system jobs) pass.
+ */
+export async function assertOrgInScope(
+  req: PayloadRequest,
+  collection: string,
+  org: unknown,
+): Promise<void> {
+  if (!req.user) return
+  if (inScope(await orgScope(req), idOf(org))) return
+  throw new ValidationError(
+    {
+      collection,
+      errors: [{ path: 'org', message: '所属组织不在你的管理范围内，不能保存到这个组织' }],
+      req,
+    },
+    req.t,
+  )
+}
+
+export { idOf }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
 
+import { authenticated } from '@/access/authenticated'
 import {
-  createAsStaff,
   deleteInScope,
   readPublishedOrInScope,
   readVersionsInScope,
@@ -48,7 +48,8 @@ export function resourceCollection(
     defaultSort: '-publishedAt',
     access: {
       read: readPublishedOrInScope,
-      create: createAsStaff,
+      // Any staff account may start a document; enforceWorkflow checks its org.
+      create: authenticated,
       update: updateInScope,
       delete: deleteInScope,
       readVersions: readVersionsInScope,

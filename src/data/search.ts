@@ -1,46 +1,29 @@
 import type { Payload } from 'payload'
 
+import { type DocId, idOf } from '@/lib/ids'
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { lexicalToPlainText } from '@/lib/richText'
 import { SearchIndex } from '@/lib/search/engine'
 import { cachedIndex } from '@/lib/search/liveCache'
 import type { SearchDoc, SearchFilters, SearchResult } from '@/lib/search/types'
-import type { Case, Org, Script, Textbook, Topic, Video } from '@/payload-types'
+import { ancestorIds } from '@/lib/tree'
+import type { Case, Script, Textbook, Video } from '@/payload-types'
 
 import { payloadClient } from './payload'
 import { PUBLIC_READ, publicWhere } from './public'
+import { listOrgs, listTopics } from './taxonomy'
 
-type Tree = Map<number | string, { slug: string; name: string; parent: number | string | null }>
+type Named = { id: DocId; slug: string; name: string; parent: DocId | null }
+type Tree = { nodes: Named[]; byId: Map<DocId, Named> }
 
-function idOf(value: unknown): number | string | null {
-  if (value === null || value === undefined) return null
-  return typeof value === 'object' ? ((value as { id: number | string }).id ?? null) : (value as number)
+function tree(nodes: Named[]): Tree {
+  return { nodes, byId: new Map(nodes.map((node) => [node.id, node])) }
 }
 
-/** A node's slug and its ancestors' slugs. */
-function withAncestors(tree: Tree, id: number | string | null): string[] {
-  const slugs: string[] = []
-  for (let current = id, depth = 0; current !== null && depth < 10; depth++) {
-    const node = tree.get(current)
-    if (!node) break
-    slugs.push(node.slug)
-    current = node.parent
-  }
-  return slugs
-}
-
-async function loadTree(payload: Payload, collection: 'orgs' | 'topics'): Promise<Tree> {
-  const { docs } = await payload.find({
-    collection,
-    pagination: false,
-    limit: 0,
-    depth: 0,
-    select: { slug: true, name: true, parent: true },
-    overrideAccess: false,
-  })
-  return new Map(
-    (docs as (Org | Topic)[]).map((doc) => [doc.id, { slug: doc.slug ?? '', name: doc.name, parent: idOf(doc.parent) }]),
-  )
+/** A node's slug and its ancestors' slugs (for subtree facets). */
+function withAncestors({ nodes, byId }: Tree, id: DocId | null): string[] {
+  if (id === null || !byId.has(id)) return []
+  return [id, ...ancestorIds(nodes, id)].map((nodeId) => byId.get(nodeId)?.slug ?? '').filter(Boolean)
 }
 
 function bodyText(kind: ResourceKind, doc: Script | Video | Textbook | Case): string {
@@ -71,7 +54,7 @@ function minutesOf(kind: ResourceKind, doc: Script | Video | Textbook | Case): n
 
 /** Every published resource as a search document. Reads with access control on, as the public. */
 export async function loadSearchDocs(payload: Payload): Promise<SearchDoc[]> {
-  const [orgs, topics] = await Promise.all([loadTree(payload, 'orgs'), loadTree(payload, 'topics')])
+  const [orgs, topics] = await Promise.all([listOrgs().then(tree), listTopics().then(tree)])
   const docs: SearchDoc[] = []
   for (const kind of RESOURCE_KINDS) {
     const { docs: found } = await payload.find({
@@ -85,7 +68,7 @@ export async function loadSearchDocs(payload: Payload): Promise<SearchDoc[]> {
     for (const doc of found as (Script | Video | Textbook | Case)[]) {
       const orgId = idOf(doc.org)
       const topicIds = (doc.topics ?? []).map(idOf)
-      const org = orgId !== null ? orgs.get(orgId) : undefined
+      const org = orgId !== null ? orgs.byId.get(orgId) : undefined
       const script = kind === 'scripts' ? (doc as Script) : null
       docs.push({
         kind,
@@ -96,7 +79,7 @@ export async function loadSearchDocs(payload: Payload): Promise<SearchDoc[]> {
         body: bodyText(kind, doc),
         extra: [
           ...(doc.tags ?? []),
-          ...topicIds.map((id) => (id !== null ? (topics.get(id)?.name ?? '') : '')),
+          ...topicIds.map((id) => (id !== null ? (topics.byId.get(id)?.name ?? '') : '')),
           org?.name ?? '',
         ].join(' '),
         orgName: org?.name ?? '',
@@ -130,12 +113,11 @@ export type NameMaps = { topics: Record<string, string>; orgs: Record<string, st
 
 /** Names for topic and org slugs (facet labels) and the top-level topics to suggest. */
 export async function searchNames(): Promise<NameMaps> {
-  const payload = await payloadClient()
-  const [orgs, topics] = await Promise.all([loadTree(payload, 'orgs'), loadTree(payload, 'topics')])
-  const names = (tree: Tree) => Object.fromEntries([...tree.values()].map((node) => [node.slug, node.name]))
+  const [orgs, topics] = await Promise.all([listOrgs(), listTopics()])
+  const names = (nodes: Named[]) => Object.fromEntries(nodes.map((node) => [node.slug, node.name]))
   return {
     topics: names(topics),
     orgs: names(orgs),
-    suggested: [...topics.values()].filter((node) => node.parent === null).map(({ slug, name }) => ({ slug, name })),
+    suggested: topics.filter((node) => node.parent === null).map(({ slug, name }) => ({ slug, name })),
   }
 }

@@ -1,16 +1,11 @@
 import { cache } from 'react'
 
+import { idOf } from '@/lib/ids'
 import { ancestorIds, subtreeIds } from '@/lib/tree'
 import type { Org, Topic } from '@/payload-types'
 
 import { payloadClient } from './payload'
 import type { DocId, OrgNode, TopicNode } from './types'
-
-function parentId(value: unknown): DocId | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') return (value as { id: DocId }).id
-  return value as DocId
-}
 
 /** Every org of the county, in a stable order (orgs are public). */
 export const listOrgs = cache(async (): Promise<OrgNode[]> => {
@@ -29,7 +24,7 @@ export const listOrgs = cache(async (): Promise<OrgNode[]> => {
     slug: org.slug ?? '',
     name: org.name,
     level: org.level,
-    parent: parentId(org.parent),
+    parent: idOf(org.parent),
     description: org.description ?? '',
   }))
 })
@@ -50,7 +45,7 @@ export const listTopics = cache(async (): Promise<TopicNode[]> => {
     id: topic.id,
     slug: topic.slug ?? '',
     name: topic.name,
-    parent: parentId(topic.parent),
+    parent: idOf(topic.parent),
     description: topic.description ?? '',
   }))
 })

@@ -74,7 +74,8 @@ export type CaseDetail = DetailBase & {
 }
 
 /** A document id: a number on SQLite, a string on MongoDB. */
-export type DocId = number | string
+export type { DocId } from '@/lib/ids'
+import type { DocId } from '@/lib/ids'
 
 export type OrgNode = {
   id: DocId

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 import { ValidationError } from 'payload'
 
-import { idOf, inScope, orgScope } from '@/access/scope'
+import { assertOrgInScope, idOf } from '@/access/scope'
 import { decideTransition, type ReviewState } from '@/lib/workflow'
 import type { User } from '@/payload-types'
 
@@ -36,18 +36,7 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({
     data.createdBy = originalDoc?.createdBy ?? user.id
   }
 
-  const scope = await orgScope(req)
-  const targetOrg = idOf(data.org ?? originalDoc?.org)
-  if (!inScope(scope, targetOrg)) {
-    throw new ValidationError(
-      {
-        collection: collection.slug,
-        errors: [{ path: 'org', message: '所属组织不在你的管理范围内，不能保存到这个组织' }],
-        req,
-      },
-      req.t,
-    )
-  }
+  await assertOrgInScope(req, collection.slug, data.org ?? originalDoc?.org)
 
   const status = data._status ?? originalDoc?._status ?? 'draft'
   const from: ReviewState = originalDoc?.reviewState ?? 'draft'

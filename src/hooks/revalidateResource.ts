@@ -7,6 +7,7 @@ import type {
 } from 'payload'
 
 import { feedPathsFor } from '@/lib/feeds'
+import { idOf } from '@/lib/ids'
 import type { DocId } from '@/data/types'
 import { resourcePath, type ResourceKind } from '@/lib/kinds'
 import { ancestorIds, type TreeNode } from '@/lib/tree'
@@ -21,9 +22,6 @@ type RevalidatableDoc = {
 }
 
 type Named = TreeNode<DocId> & { slug: string }
-
-const idOf = (ref: Ref): DocId | null =>
-  ref === null || ref === undefined ? null : typeof ref === 'object' ? ref.id : ref
 
 /**
  * Every portal path that shows a published resource: its detail page (and files derived from it),

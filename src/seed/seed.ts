@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { cuesToVtt, type Cue } from '@/lib/vtt'
 
 import { cases } from './content/cases'

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test'
 
 import { DEMO_PASSWORD } from '../../src/seed/content/county'
 import { RESOURCE_KINDS } from '../../src/lib/kinds'
+import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 
 /** Signs in through the REST API and returns the JWT for an Authorization header. */
 async function token(request: APIRequestContext, email: string): Promise<string> {
@@ -38,36 +39,7 @@ test.describe('a draft never leaks to anonymous visitors', () => {
         durationMinutes: 5,
         reviewState: 'submitted',
         _status: 'draft',
-        body: {
-          root: {
-            type: 'root',
-            version: 1,
-            direction: 'ltr',
-            format: '',
-            indent: 0,
-            children: [
-              {
-                type: 'paragraph',
-                version: 1,
-                direction: 'ltr',
-                format: '',
-                indent: 0,
-                textFormat: 0,
-                children: [
-                  {
-                    type: 'text',
-                    text: `正文${marker}`,
-                    version: 1,
-                    format: 0,
-                    detail: 0,
-                    mode: 'normal',
-                    style: '',
-                  },
-                ],
-              },
-            ],
-          },
-        },
+        body: paragraphsToLexical([`正文${marker}`]),
       },
     })
     expect(created.status(), await created.text()).toBe(201)

@@ -10,6 +10,7 @@ import { exportSite } from '../../src/lib/staticExport'
 import { draftDemo, publishedDemo } from '../helpers/demo'
 import { crawl, serveStatic } from '../helpers/staticServer'
 import { snap } from '../helpers/snap'
+import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 
 /**
  * Tests that change what the portal shows, or read all of it, run in their own project after the
@@ -45,37 +46,7 @@ test('publishing through the API updates the live pages without a rebuild', asyn
       topics: [topics.docs[0].id],
       format: 'bandeng',
       durationMinutes: 8,
-      body: {
-        root: {
-          type: 'root',
-          version: 1,
-          direction: 'ltr',
-          format: '',
-          indent: 0,
-          children: [
-            {
-              type: 'paragraph',
-              version: 1,
-              direction: 'ltr',
-              format: '',
-              indent: 0,
-              textFormat: 0,
-              textStyle: '',
-              children: [
-                {
-                  type: 'text',
-                  version: 1,
-                  text: '乡亲们好，今天讲婚事新办。',
-                  detail: 0,
-                  format: 0,
-                  mode: 'normal',
-                  style: '',
-                },
-              ],
-            },
-          ],
-        },
-      },
+      body: paragraphsToLexical(['乡亲们好，今天讲婚事新办。']),
       _status: 'draft',
     },
   })

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { ResourceKind } from '@/lib/kinds'
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import type { User } from '@/payload-types'
 
 import { context, unique } from './fixtures'

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import sharp from 'sharp'
 
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 
 /** Writes outside Next.js never revalidate pages. */
 export const context = { disableRevalidate: true }

@@ -5,7 +5,7 @@ import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { mediaDir } from '@/lib/paths'
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { cuesToVtt } from '@/lib/vtt'
 
 import {

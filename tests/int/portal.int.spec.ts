@@ -6,7 +6,7 @@ import { countyFigures, listAcrossKinds, listResources } from '@/data/resources'
 import { getOrg, getTopic } from '@/data/taxonomy'
 import { pathsShowing } from '@/hooks/revalidateResource'
 import { parseListQuery } from '@/lib/listQuery'
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { buildScriptDocx, attachmentDisposition } from '@/lib/scriptDocx'
 
 import { context, createOrgTree, scriptData, unique } from '../helpers/fixtures'

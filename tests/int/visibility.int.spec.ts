@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { listLatest, listPublishedSlugs } from '@/data/resources'
-import { paragraphsToLexical } from '@/lib/richText'
+import { paragraphsToLexical } from '@/lib/lexicalDocument'
 
 import { context, createOrgTree, scriptData, unique } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'

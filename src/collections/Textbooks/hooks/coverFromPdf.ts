@@ -1,7 +1,5 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value ? (value as { id: number | string }).id : value
+import { idOf } from '@/lib/ids'
 
 /** A textbook without a cover gets its PDF's first page, rendered when the PDF was uploaded. */
 export const coverFromPdf: CollectionBeforeChangeHook = async ({ data, req }) => {

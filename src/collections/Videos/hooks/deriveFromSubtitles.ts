@@ -3,9 +3,7 @@ import { ValidationError } from 'payload'
 
 import { MAX_SUBTITLE_CUES, MAX_SUBTITLE_LINES } from '@/lib/uploads/limits'
 import { cuesToTranscript, prepareSubtitles } from '@/lib/vtt'
-
-const idOf = (value: unknown) =>
-  typeof value === 'object' && value ? (value as { id: number | string }).id : value
+import { idOf } from '@/lib/ids'
 
 /**
  * Validates the subtitle track (an attached subtitle file wins over pasted text; pasted SRT is

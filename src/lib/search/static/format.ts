@@ -1,4 +1,4 @@
-import type { ResourceKind } from '@/lib/kinds'
+import type { SearchDoc } from '../types'
 
 /**
  * The static search index: plain JSON files any static host can serve.
@@ -18,22 +18,11 @@ export type StaticManifest = {
   builtAt: string
 }
 
-export type StaticDoc = {
-  kind: ResourceKind
-  slug: string
-  title: string
-  summary: string
-  orgName: string
-  publishedAt: string | null
-  facets: {
-    topics: string[]
-    orgs: string[]
-    format?: string
-    audience: string[]
-    dialect?: string
-    minutes?: number
-  }
-}
+/** What a display chunk holds of each document. */
+export type StaticDoc = Pick<
+  SearchDoc,
+  'kind' | 'slug' | 'title' | 'summary' | 'orgName' | 'publishedAt' | 'facets'
+>
 
 export type Shard = Record<string, number[]>
 
