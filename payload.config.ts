@@ -11,6 +11,7 @@ import { Cases } from './src/collections/Cases'
 import { Files } from './src/collections/Files'
 import { Media } from './src/collections/Media'
 import { Orgs } from './src/collections/Orgs'
+import { StaticPublishStatus } from './src/collections/StaticPublishStatus'
 import { Scripts } from './src/collections/Scripts'
 import { SubtitleFiles } from './src/collections/SubtitleFiles'
 import { Textbooks } from './src/collections/Textbooks'
@@ -19,8 +20,14 @@ import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
+import { staticSiteEndpoint } from './src/endpoints/staticSite'
 import { Site } from './src/globals/Site'
 import { databaseAdapter } from './src/lib/database'
+import {
+  startStaticPublisher,
+  STATIC_QUEUE,
+  staticPublishTask,
+} from './src/lib/staticSite/publisher'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
@@ -61,9 +68,11 @@ export default buildConfig({
     VideoFiles,
     SubtitleFiles,
     Users,
+    StaticPublishStatus,
   ],
   globals: [Site],
-  endpoints: [searchEndpoint, searchDocumentsEndpoint],
+  onInit: startStaticPublisher,
+  endpoints: [searchEndpoint, searchDocumentsEndpoint, staticSiteEndpoint],
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,
@@ -79,8 +88,13 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
     // Scheduled publish/unpublish jobs run inside the app server, checked every minute.
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    // Static publishing is woken by each change; the 30-second run is its safety net.
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '*/30 * * * * *', queue: STATIC_QUEUE, limit: 10 },
+    ],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== '0',
+    tasks: [staticPublishTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: true },

@@ -6,7 +6,7 @@
 import path from 'node:path'
 
 import { startNextServer } from '../src/lib/nextServer'
-import { exportSite } from '../src/lib/staticExport'
+import { exportSite } from '../src/lib/staticSite/exportSite'
 
 const cwd = process.cwd()
 const outDir = path.resolve(cwd, process.env.EXPORT_DIR || 'export')

@@ -11,6 +11,11 @@ export PAYLOAD_SECRET="practice-hub-e2e-secret"
 export NEXT_TELEMETRY_DISABLED=1
 export JOBS_AUTORUN=0
 export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
+# Static publishing on, as in production: the app keeps ${work}/static current; nginx serves it
+# in tests/e2e/static.e2e.spec.ts on E2E_PORT + 7.
+export STATIC_SITE_DIR="${work}/static"
+export STATIC_RENDER_ORIGIN="${SITE_URL}"
+export STATIC_PUBLIC_URL="http://127.0.0.1:$(( ${E2E_PORT:-3100} + 7 ))"
 
 echo "[e2e] 数据库 database: ${DATABASE_URI}"
 npm run --silent payload -- migrate

@@ -78,6 +78,7 @@ export interface Config {
     'video-files': VideoFile;
     'subtitle-files': SubtitleFile;
     users: User;
+    'static-publish-status': StaticPublishStatus;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -97,6 +98,7 @@ export interface Config {
     'video-files': VideoFilesSelect<false> | VideoFilesSelect<true>;
     'subtitle-files': SubtitleFilesSelect<false> | SubtitleFilesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'static-publish-status': StaticPublishStatusSelect<false> | StaticPublishStatusSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -120,6 +122,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      staticPublish: TaskStaticPublish;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -792,6 +795,21 @@ export interface SubtitleFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "static-publish-status".
+ */
+export interface StaticPublishStatus {
+  id: number;
+  key: string;
+  state: 'queued' | 'published' | 'failed';
+  queuedAt?: string | null;
+  publishedAt?: string | null;
+  changedFiles?: number | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -859,7 +877,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'staticPublish' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -892,7 +910,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'staticPublish' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -949,6 +967,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'static-publish-status';
+        value: number | StaticPublishStatus;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1367,6 +1389,20 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "static-publish-status_select".
+ */
+export interface StaticPublishStatusSelect<T extends boolean = true> {
+  key?: T;
+  state?: T;
+  queuedAt?: T;
+  publishedAt?: T;
+  changedFiles?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1491,6 +1527,28 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskStaticPublish".
+ */
+export interface TaskStaticPublish {
+  input: {
+    change:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+    key?: string | null;
+  };
+  output: {
+    changedFiles?: number | null;
+    removedFiles?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -4,6 +4,7 @@ import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { slugField } from '@/fields/slug'
+import { queueStaticSiteAfterChange, queueStaticSiteAfterDelete } from '@/hooks/staticPublish'
 import {
   revalidatePortalAfterChange,
   revalidatePortalAfterDelete,
@@ -21,8 +22,16 @@ export const Topics: CollectionConfig<'topics'> = {
   defaultSort: 'order',
   access: { read: anyone, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: {
-    afterChange: [revalidatePortalAfterChange, invalidateSearchAfterChange],
-    afterDelete: [revalidatePortalAfterDelete, invalidateSearchAfterDelete],
+    afterChange: [
+      revalidatePortalAfterChange,
+      invalidateSearchAfterChange,
+      queueStaticSiteAfterChange,
+    ],
+    afterDelete: [
+      revalidatePortalAfterDelete,
+      invalidateSearchAfterDelete,
+      queueStaticSiteAfterDelete,
+    ],
   },
   fields: [
     { name: 'name', type: 'text', label: '名称', required: true, maxLength: 40 },

@@ -16,6 +16,7 @@ import {
 } from '@/hooks/revalidateResource'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
+import { queueStaticAfterChange, queueStaticAfterDelete } from '@/hooks/staticPublish'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
 type ResourceCollectionOptions = {
@@ -61,9 +62,30 @@ export function resourceCollection(
     },
     hooks: {
       beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
-      afterChange: [revalidateResourceAfterChange(kind), invalidateSearchAfterChange],
-      afterDelete: [revalidateResourceAfterDelete(kind), invalidateSearchAfterDelete],
+      afterChange: [
+        revalidateResourceAfterChange(kind),
+        invalidateSearchAfterChange,
+        queueStaticAfterChange(kind),
+      ],
+      afterDelete: [
+        revalidateResourceAfterDelete(kind),
+        invalidateSearchAfterDelete,
+        queueStaticAfterDelete(kind),
+      ],
     },
-    fields: [...resourceFields(), ...fields, ...workflowFields()],
+    fields: [
+      ...resourceFields(),
+      ...fields,
+      ...workflowFields(),
+      {
+        name: 'staticPublishState',
+        type: 'ui',
+        label: '静态站',
+        admin: {
+          position: 'sidebar',
+          components: { Field: '@/components/admin/StaticPublishState#StaticPublishState' },
+        },
+      },
+    ],
   }
 }

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
 import { revalidatePortalAfterGlobalChange } from '@/hooks/revalidateResource'
+import { queueStaticAfterGlobalChange } from '@/hooks/staticPublish'
 
 function validateOrigin(value: string | null | undefined): true | string {
   if (!value) return '请填写来源地址'
@@ -23,7 +24,7 @@ export const Site: GlobalConfig = {
   label: '站点设置',
   admin: { group: '设置' },
   access: { read: anyone, update: isAdmin },
-  hooks: { afterChange: [revalidatePortalAfterGlobalChange] },
+  hooks: { afterChange: [revalidatePortalAfterGlobalChange, queueStaticAfterGlobalChange] },
   fields: [
     {
       name: 'name',

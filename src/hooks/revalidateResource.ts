@@ -4,12 +4,15 @@ import type {
   GlobalAfterChangeHook,
   Payload,
   PayloadRequest,
+  Where,
 } from 'payload'
+
+import { PUBLISHED } from '@/access/publishedOrAuthenticated'
 
 import { feedPathsFor } from '@/lib/feeds'
 import { idOf } from '@/lib/ids'
 import type { DocId } from '@/data/types'
-import { resourcePath, type ResourceKind } from '@/lib/kinds'
+import { RESOURCE_KINDS, resourcePath, type ResourceKind } from '@/lib/kinds'
 import { ancestorIds, type TreeNode } from '@/lib/tree'
 
 type Ref = DocId | { id: DocId } | null | undefined
@@ -55,7 +58,7 @@ export function pathsShowing(
   return paths
 }
 
-async function loadTaxonomy(payload: Payload, req: PayloadRequest) {
+export async function loadTaxonomy(payload: Payload, req?: PayloadRequest) {
   const load = async (collection: 'orgs' | 'topics') => {
     const { docs } = await payload.find({
       collection,
@@ -73,6 +76,41 @@ async function loadTaxonomy(payload: Payload, req: PayloadRequest) {
   }
   const [orgs, topics] = await Promise.all([load('orgs'), load('topics')])
   return { orgs, topics }
+}
+
+/**
+ * Detail pages of published resources that list this one among their related resources: its
+ * title there changes with it, and it appears or disappears there when published or withdrawn.
+ */
+export async function relatedBacklinks(
+  payload: Payload,
+  kind: ResourceKind,
+  id: DocId,
+  req?: PayloadRequest,
+): Promise<string[]> {
+  const where: Where = {
+    and: [
+      PUBLISHED,
+      { 'related.value': { equals: id } },
+      { 'related.relationTo': { equals: kind } },
+    ],
+  }
+  const found = await Promise.all(
+    RESOURCE_KINDS.map(async (other) => {
+      const { docs } = await payload.find({
+        collection: other,
+        where,
+        pagination: false,
+        limit: 0,
+        depth: 0,
+        select: { slug: true },
+        overrideAccess: true,
+        req,
+      })
+      return docs.flatMap((item) => (item.slug ? [resourcePath(other, item.slug)] : []))
+    }),
+  )
+  return found.flat()
 }
 
 /** Revalidates portal paths; outside a Next.js request (scripts, tests) there is nothing to revalidate. */
@@ -104,7 +142,8 @@ export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAft
       ...pathsShowing(kind, doc, taxonomy),
       ...pathsShowing(kind, previousDoc, taxonomy),
     ])
-    await revalidatePaths(req, [...paths, ...feedPathsFor(paths)])
+    const backlinks = await relatedBacklinks(req.payload, kind, doc.id, req)
+    await revalidatePaths(req, [...paths, ...backlinks, ...feedPathsFor(paths)])
     return doc
   }
 }
@@ -114,7 +153,8 @@ export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAft
   return async ({ doc, req }) => {
     if (req.context.disableRevalidate || doc?._status !== 'published') return doc
     const paths = pathsShowing(kind, doc, await loadTaxonomy(req.payload, req))
-    await revalidatePaths(req, [...paths, ...feedPathsFor(paths)])
+    const backlinks = await relatedBacklinks(req.payload, kind, doc.id, req)
+    await revalidatePaths(req, [...paths, ...backlinks, ...feedPathsFor(paths)])
     return doc
   }
 }

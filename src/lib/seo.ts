@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import type { PortalImage } from '@/data/types'
 
+import { FEED_FORMATS, type FeedFormat, feedPath, type FeedScope } from './feeds'
 import { resourcePath, type ResourceKind } from './kinds'
 import { serverUrl } from './serverUrl'
 
@@ -19,6 +20,24 @@ type ShareInput = {
   path: string
   image?: PortalImage | null
   type?: 'website' | 'article' | 'book' | 'video.other'
+  /** The page's own feeds (a kind, topic or org), announced for feed readers. */
+  feed?: FeedScope
+}
+
+const FEED_LABELS: Record<FeedFormat, string> = {
+  'rss.xml': 'RSS',
+  'atom.xml': 'Atom',
+  'feed.json': 'JSON Feed',
+}
+
+/** Feed discovery links (`<link rel="alternate">`) for a scope, one per format. */
+export function feedAlternates(scope: FeedScope, title: string) {
+  return Object.fromEntries(
+    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => [
+      FEED_FORMATS[format].split(';')[0],
+      [{ url: feedPath(scope, format), title: `${title} ${FEED_LABELS[format]}` }],
+    ]),
+  )
 }
 
 /** Canonical URL, OpenGraph and Twitter card for a page; relative URLs resolve against SITE_URL. */
@@ -28,6 +47,7 @@ export function shareMetadata({
   path,
   image,
   type = 'website',
+  feed,
 }: ShareInput): Metadata {
   const images = image
     ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }]
@@ -35,7 +55,7 @@ export function shareMetadata({
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: { canonical: path, ...(feed ? { types: feedAlternates(feed, title) } : {}) },
     openGraph: { title, description, url: path, type, images, locale: 'zh_CN' },
     twitter: { card: 'summary_large_image', title, description, images: images.map((i) => i.url) },
   }

@@ -1,29 +1,10 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
-
+/**
+ * How the running portal becomes static files: which URLs are exported and where they land, and
+ * how a rendered page is rewritten (links under the base path, no Next runtime). Used by the full
+ * export and by incremental static publishing alike (src/lib/staticSite), so both write the same
+ * bytes for the same content.
+ */
 import { RESOURCE_KINDS } from './kinds'
-import { writeExportSearch } from './search/static/exportSearch'
-
-export type ExportProgress = { done: number; queued: number; path: string }
-
-export type ExportOptions = {
-  /** Where a production build of the portal is running, e.g. http://127.0.0.1:4123 */
-  origin: string
-  /** The folder to (re)place; built next to it in a temporary folder, then swapped in. */
-  outDir: string
-  /** Path prefix the export is served under, e.g. `/portal`; empty for the site root. */
-  basePath?: string
-  /** The public base URL in the pages (SITE_URL); absolute links to it are treated as internal. */
-  siteUrl?: string
-  /** Where the export will be served (origin); absolute links are pointed there. Default: siteUrl. */
-  publicUrl?: string
-  concurrency?: number
-  onProgress?: (progress: ExportProgress) => void
-  /** Write the static search index and script. @default true */
-  search?: boolean
-}
-
-export type ExportResult = { files: number; pages: number; bytes: number; outDir: string }
 
 /** Paths never exported: the admin, the API (except uploaded files) and Next's data requests. */
 function isExportable(pathname: string): boolean {
@@ -66,23 +47,15 @@ export function exportedPath(url: URL): string | null {
   return `${pathname.replace(/\/+$/, '')}/`
 }
 
-/** The file for an exported URL path. */
-function fileFor(root: string, exported: string): string {
-  const relative = exported.endsWith('/') ? `${exported}index.html` : exported
-  const file = path.join(root, relative)
-  if (!file.startsWith(root + path.sep)) throw new Error(`导出路径越界：${exported}`)
-  return file
-}
-
 const ATTR_URL = /(\s(?:href|src|poster|action|content|data-src)=)"([^"]*)"/gi
 const SRCSET = /(\s(?:srcset|imagesrcset)=)"([^"]*)"/gi
 const CSS_URL = /url\((['"]?)([^'")]+)\1\)/g
 const SITEMAP_LOC = /<loc>([^<]+)<\/loc>/g
 
-type Rewriter = (raw: string) => string | null
+export type Rewriter = (raw: string) => string | null
 
 /** Rewrites internal links of an HTML, CSS or XML text, collecting the URLs they point to. */
-function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: Rewriter): string {
+export function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: Rewriter): string {
   if (kind === 'css')
     return text.replace(CSS_URL, (all, q, url) => `url(${q}${link(url) ?? url}${q})`)
   if (kind === 'xml')
@@ -114,7 +87,7 @@ function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: 
   )
 }
 
-function kindOf(
+export function kindOf(
   contentType: string,
   pathname: string,
 ): 'html' | 'css' | 'xml' | 'text' | 'js' | 'binary' {
@@ -153,14 +126,14 @@ export const READING_TOOLS_JS = `(function () {
 `
 
 /** Removes Next's scripts and script preloads, keeping JSON-LD. */
-function stripNextScripts(html: string): string {
+export function stripNextScripts(html: string): string {
   return html
     .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '')
     .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
 }
 
 /** Adds the reading-tools script to pages that have the tools (after links are rewritten). */
-function addReadingTools(html: string, basePath: string): string {
+export function addReadingTools(html: string, basePath: string): string {
   if (!html.includes('data-reading-tool')) return html
   return html.replace(
     '</body>',
@@ -169,7 +142,7 @@ function addReadingTools(html: string, basePath: string): string {
 }
 
 /** Adds the static search script to the search page. */
-function addSearchScript(html: string, basePath: string): string {
+export function addSearchScript(html: string, basePath: string): string {
   if (!html.includes('data-search-results')) return html
   return html.replace('</body>', `<script src="${basePath}/search.js" defer></script></body>`)
 }
@@ -179,152 +152,3 @@ export function staticPage(html: string, basePath: string): string {
   return addSearchScript(addReadingTools(stripNextScripts(html), basePath), basePath)
 }
 
-/** Removes temporary folders that an interrupted export left next to the target. */
-async function removeStaleTemps(outDir: string): Promise<void> {
-  const parent = path.dirname(outDir)
-  const prefix = `.${path.basename(outDir)}.tmp-`
-  const entries = await readdir(parent).catch(() => [] as string[])
-  await Promise.all(
-    entries
-      .filter((name) => name.startsWith(prefix))
-      .map((name) => rm(path.join(parent, name), { recursive: true, force: true })),
-  )
-}
-
-/**
- * Writes the whole public portal, as served by a running production build, to static files: it
- * crawls from `/`, `robots.txt` and the sitemap, follows every internal link and asset, rewrites
- * them for the base path, and swaps the finished folder in atomically, so an interrupted export
- * leaves the previous one as it was.
- */
-export async function exportSite(options: ExportOptions): Promise<ExportResult> {
-  const origin = new URL(options.origin).origin
-  const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : origin
-  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : siteOrigin
-  const basePath = normalizeBasePath(options.basePath)
-  const outDir = path.resolve(options.outDir)
-  await mkdir(path.dirname(outDir), { recursive: true })
-  await removeStaleTemps(outDir)
-  const temp = path.join(
-    path.dirname(outDir),
-    `.${path.basename(outDir)}.tmp-${process.pid}-${Date.now()}`,
-  )
-  await mkdir(temp, { recursive: true })
-
-  const seen = new Map<string, string>() // exported path -> source URL (path + query)
-  const queue: string[] = []
-  const enqueue = (raw: string, from: string): string | null => {
-    let url: URL
-    try {
-      url = new URL(raw, `${origin}${from}`)
-    } catch {
-      return null
-    }
-    if (url.origin !== origin && url.origin !== siteOrigin) return null
-    if (!/^https?:$/.test(url.protocol)) return null
-    const exported = exportedPath(url)
-    if (!exported) return null
-    if (!seen.has(exported)) {
-      seen.set(exported, `${url.pathname}${url.search}`)
-      queue.push(exported)
-    }
-    return `${basePath}${encodeURI(exported)}${url.hash}`
-  }
-  /** Root-relative links get the base path; absolute ones (share cards, sitemap) the public host too. */
-  const linkFrom =
-    (from: string): Rewriter =>
-    (raw) => {
-      if (
-        !raw ||
-        raw.startsWith('#') ||
-        raw.startsWith('//') ||
-        /^(data|mailto|tel|javascript):/i.test(raw)
-      ) {
-        return null
-      }
-      const absolute = /^https?:\/\//i.test(raw)
-      if (!absolute && !raw.startsWith('/')) return null
-      const rewritten = enqueue(raw, from)
-      if (!rewritten || !absolute) return rewritten
-      return `${publicOrigin}${rewritten}`
-    }
-
-  for (const start of ['/', '/robots.txt', '/sitemap.xml']) enqueue(start, '/')
-
-  let files = 0
-  let pages = 0
-  let bytes = 0
-  let done = 0
-  const failures: string[] = []
-
-  const save = async (file: string, body: string | Uint8Array) => {
-    await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, body)
-    files += 1
-    bytes += typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
-  }
-
-  const fetchOne = async (exported: string) => {
-    const source = seen.get(exported) as string
-    const response = await fetch(`${origin}${source}`, { redirect: 'follow' })
-    if (!response.ok) {
-      failures.push(`${response.status} ${source}`)
-      return
-    }
-    const contentType = response.headers.get('content-type') ?? ''
-    const kind = kindOf(contentType, new URL(source, origin).pathname)
-    const file = fileFor(temp, exported)
-    if (kind === 'binary') {
-      await save(file, new Uint8Array(await response.arrayBuffer()))
-      return
-    }
-    let text = await response.text()
-    if (kind === 'html') {
-      pages += 1
-      text = stripNextScripts(text)
-    }
-    if (kind !== 'js') text = rewriteText(kind, text, linkFrom(source))
-    if (kind === 'html') text = addSearchScript(addReadingTools(text, basePath), basePath)
-    await save(file, text)
-  }
-
-  try {
-    // Static servers show 404.html for a missing path: Next's Chinese not-found page.
-    const notFound = await fetch(`${origin}/__export-404__`)
-    const notFoundHtml = rewriteText('html', stripNextScripts(await notFound.text()), linkFrom('/'))
-    await save(path.join(temp, '404.html'), notFoundHtml)
-    await save(path.join(temp, 'reading-tools.js'), READING_TOOLS_JS)
-
-    const concurrency = Math.max(1, options.concurrency ?? 4)
-    const worker = async () => {
-      while (queue.length > 0) {
-        const next = queue.shift() as string
-        await fetchOne(next)
-        done += 1
-        options.onProgress?.({ done, queued: queue.length, path: next })
-      }
-    }
-    // Workers stop when the queue is momentarily empty; loop until nothing new was found.
-    while (queue.length > 0) await Promise.all(Array.from({ length: concurrency }, worker))
-    if (failures.length > 0) {
-      throw new Error(
-        `导出失败：${failures.length} 个地址无法获取：\n${failures.slice(0, 20).join('\n')}`,
-      )
-    }
-    if (options.search !== false) await writeExportSearch(origin, temp)
-    const previous = `${temp}-previous`
-    const hadPrevious = await rename(outDir, previous).then(
-      () => true,
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === 'ENOENT') return false
-        throw err
-      },
-    )
-    await rename(temp, outDir)
-    if (hadPrevious) await rm(previous, { recursive: true, force: true })
-  } catch (err) {
-    await rm(temp, { recursive: true, force: true })
-    throw err
-  }
-  return { files, pages, bytes, outDir }
-}

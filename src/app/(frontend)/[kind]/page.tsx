@@ -31,6 +31,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
     title,
     description: `${KIND_LABELS[kind].name}：可按主题、对象、时长和地区筛选`,
     path: `/${kind}${listQueryString(query)}`,
+    feed: { type: 'kind', kind },
   })
 }
 

@@ -15,7 +15,8 @@ export type StaticManifest = {
   docCount: number
   shardCount: number
   chunkSize: number
-  builtAt: string
+  /** The newest document's publication time: the same content always gives the same bytes. */
+  newestPublishedAt: string | null
 }
 
 /** What a display chunk holds of each document. */

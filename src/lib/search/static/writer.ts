@@ -79,7 +79,7 @@ export async function writeStaticIndex(
     docCount: ordered.length,
     shardCount,
     chunkSize,
-    builtAt: new Date().toISOString(),
+    newestPublishedAt: ordered[0]?.publishedAt ?? null,
   }
   await write('manifest.json', manifest)
   return { files, bytes, terms: postings.size }

@@ -23,6 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: org.name,
     description: org.description,
     path: `/orgs/${org.slug}`,
+    feed: { type: 'org', slug: org.slug },
   })
 }
 

@@ -22,6 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: topic.name,
     description: topic.description,
     path: `/topics/${topic.slug}`,
+    feed: { type: 'topic', slug: topic.slug },
   })
 }
 

@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { writeAtomically } from './files'
+
+/** The manifest's file name in the site root (dot files are not served; see deploy/nginx.conf). */
+export const MANIFEST_FILE = '.manifest.json'
+export const MANIFEST_VERSION = 1
+
+/** One published file: its content hash, the portal URL it was rendered from, the files it links. */
+export type ManifestEntry = {
+  hash: string
+  /** Path and query on the running portal; absent for files the publisher writes itself. */
+  source?: string
+  /** Exported paths this file links to (pages and assets); only for HTML, CSS and XML. */
+  links?: string[]
+  /** Written by the publisher itself (search index, scripts, 404 page): never collected. */
+  pinned?: boolean
+}
+
+export type Manifest = {
+  version: number
+  basePath: string
+  files: Record<string, ManifestEntry>
+}
+
+export function emptyManifest(basePath: string): Manifest {
+  return { version: MANIFEST_VERSION, basePath, files: {} }
+}
+
+export async function readManifest(root: string, basePath: string): Promise<Manifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(root, MANIFEST_FILE), 'utf8')) as Manifest
+    if (manifest.version !== MANIFEST_VERSION || manifest.basePath !== basePath) return null
+    return manifest
+  } catch {
+    return null
+  }
+}
+
+/** Key order fixed, so that the same site always gives the same manifest bytes. */
+export function serializeManifest(manifest: Manifest): string {
+  const files: Record<string, ManifestEntry> = {}
+  for (const key of Object.keys(manifest.files).sort()) {
+    const { hash, source, links, pinned } = manifest.files[key]
+    files[key] = {
+      hash,
+      ...(source ? { source } : {}),
+      ...(links && links.length > 0 ? { links: [...new Set(links)].sort() } : {}),
+      ...(pinned ? { pinned } : {}),
+    }
+  }
+  return `${JSON.stringify({ version: manifest.version, basePath: manifest.basePath, files })}\n`
+}
+
+export async function writeManifest(root: string, manifest: Manifest): Promise<void> {
+  const body = Buffer.from(serializeManifest(manifest))
+  await writeAtomically(root, path.join(root, MANIFEST_FILE), body, { compress: false })
+}
+
+/** The crawl's starting points: every page and file is reachable from these or pinned. */
+export const ROOTS = ['/', '/robots.txt', '/sitemap.xml']
+
+/**
+ * Exported paths no longer reachable from the roots or a pinned file: a removed resource's page,
+ * its images, a list page past the new end. Deleting them keeps the folder equal to a fresh crawl.
+ */
+export function unreachable(manifest: Manifest): string[] {
+  const reached = new Set<string>()
+  const stack = [
+    ...ROOTS,
+    ...Object.keys(manifest.files).filter((key) => manifest.files[key].pinned),
+  ]
+  while (stack.length > 0) {
+    const key = stack.pop() as string
+    if (reached.has(key)) continue
+    reached.add(key)
+    for (const link of manifest.files[key]?.links ?? []) if (!reached.has(link)) stack.push(link)
+  }
+  return Object.keys(manifest.files).filter((key) => !reached.has(key))
+}

@@ -1,0 +1,131 @@
+import {
+  exportedPath,
+  kindOf,
+  normalizeBasePath,
+  rewriteText,
+  staticPage,
+  stripNextScripts,
+  type Rewriter,
+} from '../staticExport'
+
+/** Where pages are rendered and how their links are written in the static copy. */
+export type SiteTarget = {
+  /** The running production build, e.g. http://127.0.0.1:3000 */
+  origin: string
+  /** SITE_URL's origin: absolute links to it are internal. */
+  siteOrigin: string
+  /** Where the static copy is served: absolute links (share cards, sitemap) point there. */
+  publicOrigin: string
+  /** Path prefix of the static copy, `''` or `/portal`. */
+  basePath: string
+}
+
+export function siteTarget(options: {
+  origin: string
+  siteUrl?: string
+  publicUrl?: string
+  basePath?: string
+}): SiteTarget {
+  const origin = new URL(options.origin).origin
+  const siteOrigin = options.siteUrl ? new URL(options.siteUrl).origin : origin
+  const publicOrigin = options.publicUrl ? new URL(options.publicUrl).origin : siteOrigin
+  return { origin, siteOrigin, publicOrigin, basePath: normalizeBasePath(options.basePath) }
+}
+
+/** A URL of the portal as the static copy knows it: where it lands and where it is rendered from. */
+export type Link = { exported: string; source: string }
+
+/** The static location of `raw` (a link found on the page at `from`), or null if not exported. */
+export function linkTarget(target: SiteTarget, raw: string, from: string): Link | null {
+  let url: URL
+  try {
+    url = new URL(raw, `${target.origin}${from}`)
+  } catch {
+    return null
+  }
+  if (url.origin !== target.origin && url.origin !== target.siteOrigin) return null
+  if (!/^https?:$/.test(url.protocol)) return null
+  const exported = exportedPath(url)
+  if (!exported) return null
+  return { exported, source: `${url.pathname}${url.search}` }
+}
+
+/** The exported path and source URL of a portal path such as `/scripts?page=2`. */
+export function linkOf(target: SiteTarget, source: string): Link | null {
+  return linkTarget(target, source, '/')
+}
+
+export type Rendered =
+  | { status: 'file'; body: Uint8Array; links: Link[]; page: boolean }
+  /** The portal no longer has this URL (unpublished, deleted, past the last page). */
+  | { status: 'gone'; code: number }
+
+/**
+ * Fetches one URL from the running portal and turns it into its static file: HTML loses Next's
+ * runtime and gets the small scripts it needs, and internal links in HTML, CSS, XML and robots.txt
+ * move under the base path (absolute ones to the public origin). The links are returned so the
+ * caller can crawl them and record them in the manifest. Server errors throw; 404/410 is "gone".
+ */
+export async function renderUrl(target: SiteTarget, source: string): Promise<Rendered> {
+  const response = await fetch(`${target.origin}${source}`, { redirect: 'follow' })
+  if (response.status === 404 || response.status === 410) {
+    await response.body?.cancel()
+    return { status: 'gone', code: response.status }
+  }
+  if (!response.ok) {
+    await response.body?.cancel()
+    throw new Error(`${response.status} ${source}`)
+  }
+  const kind = kindOf(
+    response.headers.get('content-type') ?? '',
+    new URL(source, target.origin).pathname,
+  )
+  if (kind === 'binary') {
+    return {
+      status: 'file',
+      body: new Uint8Array(await response.arrayBuffer()),
+      links: [],
+      page: false,
+    }
+  }
+  const links: Link[] = []
+  let text = await response.text()
+  if (kind === 'html') text = stripNextScripts(text)
+  if (kind !== 'js') text = rewriteText(kind, text, rewriterFor(target, source, links))
+  if (kind === 'html') text = staticPage(text, target.basePath)
+  return { status: 'file', body: Buffer.from(text), links, page: kind === 'html' }
+}
+
+/** The portal's not-found page, for static servers to show on a missing path. */
+export async function renderNotFound(target: SiteTarget): Promise<Uint8Array> {
+  const response = await fetch(`${target.origin}/__export-404__`)
+  const links: Link[] = []
+  const html = rewriteText(
+    'html',
+    stripNextScripts(await response.text()),
+    rewriterFor(target, '/', links),
+  )
+  return Buffer.from(html)
+}
+
+/** Root-relative links get the base path; absolute ones (share cards, sitemap) the public host too. */
+function rewriterFor(target: SiteTarget, from: string, links: Link[]): Rewriter {
+  return (raw) => {
+    if (
+      !raw ||
+      raw.startsWith('#') ||
+      raw.startsWith('//') ||
+      /^(data|mailto|tel|javascript):/i.test(raw)
+    ) {
+      return null
+    }
+    const absolute = /^https?:\/\//i.test(raw)
+    if (!absolute && !raw.startsWith('/')) return null
+    const link = linkTarget(target, raw, from)
+    if (!link) return null
+    links.push(link)
+    const hash = raw.includes('#') ? raw.slice(raw.indexOf('#')) : ''
+    const rewritten = `${target.basePath}${encodeURI(link.exported)}${hash}`
+    return absolute ? `${target.publicOrigin}${rewritten}` : rewritten
+  }
+}

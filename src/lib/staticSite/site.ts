@@ -1,0 +1,202 @@
+import { readdir, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import { READING_TOOLS_JS } from '../staticExport'
+import { searchFiles } from './search'
+import { clearStaging, fileFor, removePublished, sha256, writeAtomically } from './files'
+import {
+  emptyManifest,
+  type Manifest,
+  readManifest,
+  ROOTS,
+  unreachable,
+  writeManifest,
+} from './manifest'
+import { type Link, linkOf, renderNotFound, renderUrl, type SiteTarget } from './render'
+
+export type PublishProgress = { done: number; queued: number; path: string }
+
+export type PublishOptions = {
+  target: SiteTarget
+  /** The static site folder written in place. */
+  root: string
+  concurrency?: number
+  onProgress?: (progress: PublishProgress) => void
+  /** Write the static search index and script. @default true */
+  search?: boolean
+  /** Called with each changed or removed file, after it is in place (for uploads to a bucket). */
+  onFile?: (change: FileChange) => void | Promise<void>
+}
+
+export type FileChange = { path: string; action: 'write' | 'remove' }
+
+export type PublishResult = {
+  /** URLs fetched from the portal. */
+  rendered: number
+  /** Files whose bytes changed (or are new) and were replaced. */
+  written: string[]
+  /** Files removed: gone from the portal or no longer linked from anywhere. */
+  removed: string[]
+  pages: number
+  files: number
+  bytes: number
+  /** Exported paths that the portal no longer has but some page still links to. */
+  broken: string[]
+  /** Milliseconds spent rendering URLs, writing the publisher's own files, and collecting. */
+  timings: { render: number; pinned: number; collect: number }
+}
+
+/**
+ * Brings the static site in `root` up to date for the given portal URLs, and everything they link
+ * to that the site does not have yet. Each URL is rendered by the running portal; a file is only
+ * replaced (atomically) when its bytes changed; URLs the portal no longer has are removed, as is
+ * any file that nothing links to any more. The manifest (URL → hash, source, links) is written
+ * last, so an interrupted run is simply repeated: files on disk are always whole.
+ *
+ * With no manifest in `root`, it crawls the whole portal from `/`: this is the full export.
+ */
+export async function publishPaths(
+  options: PublishOptions,
+  sources: string[] | 'all',
+): Promise<PublishResult> {
+  const { target, root } = options
+  await clearStaging(root)
+  const existing = await readManifest(root, target.basePath)
+  const manifest = existing ?? emptyManifest(target.basePath)
+  const result: PublishResult = {
+    rendered: 0,
+    written: [],
+    removed: [],
+    pages: 0,
+    files: 0,
+    bytes: 0,
+    broken: [],
+    timings: { render: 0, pinned: 0, collect: 0 },
+  }
+  let phaseStart = Date.now()
+  const phase = (name: keyof PublishResult['timings']) => {
+    result.timings[name] = Date.now() - phaseStart
+    phaseStart = Date.now()
+  }
+
+  const queued = new Set<string>()
+  const queue: Link[] = []
+  const enqueue = (link: Link | null) => {
+    if (!link || queued.has(link.exported)) return
+    queued.add(link.exported)
+    queue.push(link)
+  }
+  const everything = sources === 'all' || !existing
+  const start = everything
+    ? [
+        ...ROOTS,
+        ...Object.values(manifest.files).flatMap((entry) => (entry.source ? [entry.source] : [])),
+      ]
+    : sources
+  for (const source of start) enqueue(linkOf(target, source))
+
+  const gone = new Set<string>()
+  const save = async (exported: string, body: Uint8Array, entry: Manifest['files'][string]) => {
+    result.files += 1
+    result.bytes += body.byteLength
+    const previous = manifest.files[exported]
+    const file = fileFor(root, exported)
+    manifest.files[exported] = entry
+    if (previous?.hash === entry.hash && (await exists(file))) return
+    await writeAtomically(root, file, body)
+    result.written.push(exported)
+    await options.onFile?.({ path: exported, action: 'write' })
+  }
+  const remove = async (exported: string) => {
+    if (!manifest.files[exported]) return
+    delete manifest.files[exported]
+    await removePublished(root, fileFor(root, exported))
+    result.removed.push(exported)
+    await options.onFile?.({ path: exported, action: 'remove' })
+  }
+
+  const renderOne = async ({ exported, source }: Link) => {
+    const rendered = await renderUrl(target, source)
+    result.rendered += 1
+    if (rendered.status === 'gone') {
+      gone.add(exported)
+      await remove(exported)
+      return
+    }
+    if (rendered.page) result.pages += 1
+    await save(exported, rendered.body, {
+      hash: sha256(rendered.body),
+      source,
+      links: rendered.links.map((link) => link.exported),
+    })
+    // Crawl what the site does not have yet: a new page, a new image, the next list page.
+    for (const link of rendered.links) if (!manifest.files[link.exported]) enqueue(link)
+  }
+
+  const concurrency = Math.max(1, options.concurrency ?? 4)
+  let done = 0
+  const failures: string[] = []
+  const worker = async () => {
+    while (queue.length > 0) {
+      const next = queue.shift() as Link
+      try {
+        await renderOne(next)
+      } catch (err) {
+        failures.push((err as Error).message)
+      }
+      done += 1
+      options.onProgress?.({ done, queued: queue.length, path: next.exported })
+    }
+  }
+  // Workers stop when the queue is momentarily empty; loop until nothing new was found.
+  while (queue.length > 0) await Promise.all(Array.from({ length: concurrency }, worker))
+  if (failures.length > 0) {
+    throw new Error(
+      `静态发布失败：${failures.length} 个地址无法获取：\n${failures.slice(0, 20).join('\n')}`,
+    )
+  }
+
+  phase('render')
+  // Files the publisher writes itself, not found by crawling.
+  const pinned = new Map<string, Uint8Array>([
+    ['/404.html', await renderNotFound(target)],
+    ['/reading-tools.js', Buffer.from(READING_TOOLS_JS)],
+  ])
+  if (options.search !== false) {
+    for (const [name, body] of await searchFiles(target.origin)) pinned.set(name, body)
+  }
+  for (const [exported, body] of pinned) {
+    await save(exported, body, { hash: sha256(body), pinned: true })
+  }
+  for (const [exported, entry] of Object.entries(manifest.files)) {
+    if (entry.pinned && !pinned.has(exported)) await remove(exported)
+  }
+
+  phase('pinned')
+  for (const exported of unreachable(manifest)) await remove(exported)
+  result.broken = Object.values(manifest.files)
+    .flatMap((entry) => entry.links ?? [])
+    .filter((link) => gone.has(link) || !manifest.files[link])
+  result.broken = [...new Set(result.broken)]
+  await writeManifest(root, manifest)
+  await clearStaging(root)
+  phase('collect')
+  return result
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    (info) => info.isFile(),
+    () => false,
+  )
+}
+
+/** Every file under `root` except the manifest and staging, as exported paths (for tests/tools). */
+export async function listSiteFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(root, path.join(entry.parentPath, entry.name))}`)
+    .filter((name) => !name.startsWith('/.'))
+    .sort()
+}

@@ -1,0 +1,349 @@
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { type APIRequestContext, expect, test } from '@playwright/test'
+
+import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
+import { sha256 } from '../../src/lib/staticSite/files'
+import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
+import { exportSite } from '../../src/lib/staticSite/exportSite'
+import { listSiteFiles } from '../../src/lib/staticSite/site'
+import { publishedDemo } from '../helpers/demo'
+import { crawl } from '../helpers/staticServer'
+
+/**
+ * Static publishing as in production (scripts/test-e2e.sh sets STATIC_SITE_DIR for the app):
+ * edits change exactly their files, the result equals a fresh full export byte for byte, nginx
+ * serves it with no broken link, and a killed run leaves whole files and is simply repeated.
+ */
+test.describe.configure({ mode: 'serial' })
+
+const root = process.env.STATIC_SITE_DIR as string
+const publicUrl = process.env.STATIC_PUBLIC_URL as string
+const nginxPort = Number(new URL(publicUrl ?? 'http://127.0.0.1:3107').port)
+
+test.skip(
+  !root || !publicUrl,
+  'STATIC_SITE_DIR and STATIC_PUBLIC_URL are set by scripts/test-e2e.sh',
+)
+
+type Headers = { Authorization: string }
+
+async function login(request: APIRequestContext): Promise<Headers> {
+  const response = await request.post('/api/users/login', {
+    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
+  })
+  expect(response.status()).toBe(200)
+  return { Authorization: `JWT ${(await response.json()).token}` }
+}
+
+/** Waits until the app's static queue is empty (the status endpoint is the admin's view too). */
+async function drained(request: APIRequestContext, headers: Headers): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const state = await (await request.get('/api/static-site', { headers })).json()
+        expect(state.failing, '静态发布任务失败').toBe(false)
+        return state.enabled && state.pending === 0 && state.files > 0
+      },
+      { timeout: 240_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(true)
+}
+
+const manifestAt = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest
+
+function changedKeys(before: Manifest, after: Manifest): string[] {
+  const keys = new Set([...Object.keys(before.files), ...Object.keys(after.files)])
+  return [...keys].filter((key) => before.files[key]?.hash !== after.files[key]?.hash).sort()
+}
+
+/** Every file (with its `.gz`/`.br`) and its hash, for byte-for-byte comparison. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = await listSiteFiles(dir)
+  return Object.fromEntries(files.map((file) => [file, sha256(readFileSync(path.join(dir, file)))]))
+}
+
+type Breadcrumbed = { slug: string; breadcrumbs?: { url?: string | null }[] | null }
+const lineage = (doc: Breadcrumbed): string[] =>
+  (doc.breadcrumbs ?? []).map(
+    (crumb) =>
+      String(crumb.url ?? '')
+        .split('/')
+        .pop() as string,
+  )
+
+test('edits publish only their files, and the site equals a fresh export', async ({
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(600_000)
+  const headers = await login(request)
+  await drained(request, headers)
+  const initial = manifestAt(root)
+  expect(Object.keys(initial.files).length).toBeGreaterThan(200)
+
+  // 1. A published script gets a new title: its own files and the pages listing it change.
+  const demo = publishedDemo('scripts')[1]
+  const found = await (
+    await request.get(`/api/scripts?where[slug][equals]=${demo.slug}&depth=1`, { headers })
+  ).json()
+  const script = found.docs[0]
+  const title = `${demo.title}（修订）`
+  const started = Date.now()
+  expect(
+    (await request.patch(`/api/scripts/${script.id}`, { headers, data: { title } })).status(),
+  ).toBe(200)
+  const detailFile = path.join(root, 'scripts', demo.slug, 'index.html')
+  await expect
+    .poll(() => readFileSync(detailFile, 'utf8').includes(title), {
+      timeout: 60_000,
+      intervals: [50],
+    })
+    .toBe(true)
+  console.log(`[measure] publish → static file on disk: ${Date.now() - started} ms`)
+  await drained(request, headers)
+  const edited = manifestAt(root)
+  const changed = changedKeys(initial, edited)
+
+  const topics = (script.topics as Breadcrumbed[]).flatMap(lineage)
+  const orgs = lineage(script.org as Breadcrumbed)
+  const scopes = [
+    '',
+    '/scripts',
+    ...topics.map((slug) => `/topic/${slug}`),
+    ...orgs.map((slug) => `/org/${slug}`),
+  ]
+  const allowed = new Set([
+    `/scripts/${demo.slug}/`,
+    `/scripts/${demo.slug}/script.docx`,
+    `/embed/scripts/${demo.slug}/`,
+    `/oembed/scripts/${demo.slug}.json`,
+    '/',
+    '/sitemap.xml',
+    '/scripts/',
+    '/embed/scripts/',
+    ...topics.flatMap((slug) => [`/topics/${slug}/`, `/embed/topics/${slug}/`]),
+    ...orgs.flatMap((slug) => [`/orgs/${slug}/`, `/embed/orgs/${slug}/`]),
+    ...scopes.flatMap((scope) =>
+      ['rss.xml', 'atom.xml', 'feed.json'].map((format) => `/feeds${scope}/${format}`),
+    ),
+  ])
+  const unexpected = changed.filter((key) => {
+    if (allowed.has(key) || key.startsWith('/search-index/')) return false
+    if (/^\/scripts\/page\/\d+\/$/.test(key)) return false
+    // Another resource's page may change only because it lists this one as related.
+    if (/^\/(scripts|videos|textbooks|cases)\/[^/]+\/$/.test(key)) {
+      return !readFileSync(path.join(root, key, 'index.html'), 'utf8').includes(
+        `/scripts/${demo.slug}/`,
+      )
+    }
+    return true
+  })
+  expect(unexpected).toEqual([])
+  expect(changed).toContain(`/scripts/${demo.slug}/`)
+  expect(changed).toContain('/')
+  // Most of the site did not change: other resources' pages were not rewritten.
+  const otherDetails = Object.keys(edited.files).filter(
+    (key) => /^\/cases\/[^/]+\/$/.test(key) && !changed.includes(key),
+  )
+  expect(otherDetails.length).toBeGreaterThan(5)
+
+  // 2. A case is withdrawn, a new script is published, a textbook is deleted.
+  const caseDemo = publishedDemo('cases')[2]
+  const caseDoc = (
+    await (await request.get(`/api/cases?where[slug][equals]=${caseDemo.slug}`, { headers })).json()
+  ).docs[0]
+  expect(
+    (
+      await request.patch(`/api/cases/${caseDoc.id}`, { headers, data: { _status: 'draft' } })
+    ).status(),
+  ).toBe(200)
+  const slug = `static-e2e-${Date.now().toString(36)}`
+  const created = await request.post('/api/scripts?draft=true', {
+    headers,
+    data: {
+      title: `静态发布新稿${slug.slice(-5)}`,
+      slug,
+      summary: '新发布的宣讲稿应当出现在静态站的列表、专题和搜索索引里。',
+      org: (script.org as { id: number }).id,
+      topics: (script.topics as { id: number }[]).map((topic) => topic.id),
+      format: 'bandeng',
+      durationMinutes: 6,
+      body: paragraphsToLexical(['各位乡亲，今天说说静态站是怎么更新的。']),
+      _status: 'draft',
+    },
+  })
+  expect(created.status()).toBe(201)
+  const createdId = (await created.json()).doc.id
+  expect(
+    (
+      await request.patch(`/api/scripts/${createdId}`, { headers, data: { _status: 'published' } })
+    ).status(),
+  ).toBe(200)
+  const textbook = publishedDemo('textbooks')[0]
+  const textbookDoc = (
+    await (
+      await request.get(`/api/textbooks?where[slug][equals]=${textbook.slug}`, { headers })
+    ).json()
+  ).docs[0]
+  expect((await request.delete(`/api/textbooks/${textbookDoc.id}`, { headers })).status()).toBe(200)
+  await drained(request, headers)
+
+  const final = manifestAt(root)
+  expect(final.files[`/scripts/${slug}/`]).toBeDefined()
+  for (const gone of [`/cases/${caseDemo.slug}/`, `/textbooks/${textbook.slug}/`]) {
+    expect(final.files[gone], gone).toBeUndefined()
+    const linking = Object.entries(final.files)
+      .filter(([, entry]) => entry.links?.includes(gone))
+      .map(([key]) => key)
+    expect(linking, `仍链接到 ${gone}`).toEqual([])
+  }
+  const siteText = (await listSiteFiles(root))
+    .filter((file) => /\.(html|xml|json)$/.test(file) && !file.startsWith('/search-index/'))
+    .map((file) => readFileSync(path.join(root, file), 'utf8'))
+    .join('\n')
+  expect(siteText).not.toContain(`/cases/${caseDemo.slug}/`)
+  expect(siteText).not.toContain(caseDemo.title)
+  expect(siteText).toContain(`/scripts/${slug}/`)
+
+  // 3. Incremental equals full: a fresh export of the same content, byte for byte.
+  const fresh = path.join(mkdtempSync(path.join(tmpdir(), 'practice-hub-fresh-')), 'site')
+  try {
+    await exportSite({ origin: baseURL!, outDir: fresh, siteUrl: process.env.SITE_URL, publicUrl })
+    const [incremental, full] = await Promise.all([snapshot(root), snapshot(fresh)])
+    const differing = Object.keys({ ...incremental, ...full }).filter(
+      (file) => incremental[file] !== full[file],
+    )
+    expect(differing).toEqual([])
+    expect(Object.keys(incremental).length).toBeGreaterThan(500)
+    expect(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')).toBe(
+      readFileSync(path.join(fresh, MANIFEST_FILE), 'utf8'),
+    )
+  } finally {
+    rmSync(path.dirname(fresh), { recursive: true, force: true })
+  }
+})
+
+test('nginx serves the static folder: full crawl, precompressed files, types and caching', async () => {
+  test.setTimeout(180_000)
+  const dir = mkdtempSync(path.join(tmpdir(), 'practice-hub-nginx-'))
+  const config = readFileSync('deploy/nginx.conf', 'utf8')
+    .replaceAll('__STATIC_ROOT__', root)
+    .replaceAll('__LISTEN__', `127.0.0.1:${nginxPort}`)
+    .replaceAll('__APP__', new URL(process.env.SITE_URL as string).host)
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    // The e2e folders are private to root (mktemp): workers run as root too in this test.
+    `user root;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n` +
+      `include /etc/nginx/mime.types;\naccess_log off;\nclient_body_temp_path ${dir};\n` +
+      `proxy_temp_path ${dir};\n${config}\n}\n`,
+  )
+  const nginx = spawn(
+    '/usr/sbin/nginx',
+    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  )
+  try {
+    const origin = `http://127.0.0.1:${nginxPort}`
+    await expect
+      .poll(async () => (await fetch(origin).catch(() => null))?.status, { timeout: 15_000 })
+      .toBe(200)
+
+    const { ok, broken } = await crawl([`${origin}/`, `${origin}/robots.txt`])
+    expect(broken).toEqual([])
+    expect(ok.length).toBeGreaterThan(200)
+
+    const home = await fetch(`${origin}/`, { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(home.headers.get('content-encoding')).toBe('gzip')
+    expect(home.headers.get('cache-control')).toBe('public, max-age=60')
+    expect(home.headers.get('content-security-policy')).toBe("frame-ancestors 'self'")
+    expect(await home.text()).toContain('岚川县文明实践资源库')
+
+    const asset = ok.find((url) => url.includes('/_next/static/')) as string
+    expect((await fetch(asset)).headers.get('cache-control')).toContain('immutable')
+    const rss = await fetch(`${origin}/feeds/rss.xml`)
+    expect(rss.headers.get('content-type')).toBe('application/rss+xml; charset=utf-8')
+    const json = await fetch(`${origin}/feeds/feed.json`)
+    expect(json.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
+    const missing = await fetch(`${origin}/scripts/no-such-script/`)
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('</html>')
+    const hidden = await fetch(`${origin}/${MANIFEST_FILE}`)
+    expect(hidden.status).toBe(404)
+  } finally {
+    nginx.kill()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('a killed republish leaves every file whole, and the next run completes it', async ({
+  request,
+}) => {
+  test.setTimeout(300_000)
+  const headers = await login(request)
+  await drained(request, headers)
+  // A copy of the site from before an edit; the app brings the real one up to date.
+  const copy = path.join(mkdtempSync(path.join(tmpdir(), 'practice-hub-killed-')), 'site')
+  cpSync(root, copy, { recursive: true })
+  const old = await snapshot(copy)
+  const demo = publishedDemo('videos')[0]
+  const video = (
+    await (await request.get(`/api/videos?where[slug][equals]=${demo.slug}`, { headers })).json()
+  ).docs[0]
+  expect(
+    (
+      await request.patch(`/api/videos/${video.id}`, {
+        headers,
+        data: { title: `${demo.title}（重播）` },
+      })
+    ).status(),
+  ).toBe(200)
+  await drained(request, headers)
+  const current = await snapshot(root)
+
+  const env = { ...process.env, STATIC_SITE_DIR: copy, STATIC_PROGRESS_EVERY: '0' }
+  try {
+    // Killed (SIGKILL, no clean-up) once it has written part of the site.
+    const child = spawn('npx', ['tsx', 'scripts/static-publish.ts', '--all'], {
+      env: { ...env, NODE_OPTIONS: '--no-deprecation --conditions=production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let lines = 0
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        lines += chunk.toString().split('\n').filter(Boolean).length
+        if (lines >= 40) {
+          child.kill('SIGKILL')
+          resolve()
+        }
+      })
+      child.on('exit', () => resolve())
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(lines, '发布过程在被终止前应已开始').toBeGreaterThanOrEqual(40)
+
+    // Every file is either its old or its new version: nothing half-written, nothing lost.
+    const killed = await snapshot(copy)
+    const torn = Object.keys(killed).filter(
+      (file) => killed[file] !== old[file] && killed[file] !== current[file],
+    )
+    expect(torn).toEqual([])
+    expect(Object.keys(old).filter((file) => !killed[file] && current[file])).toEqual([])
+
+    // The next run finishes: the copy now equals the app's site.
+    const rerun = spawnSync('npx', ['tsx', 'scripts/static-publish.ts', '--all'], {
+      env: { ...env, NODE_OPTIONS: '--no-deprecation --conditions=production' },
+      encoding: 'utf8',
+    })
+    expect(rerun.status, rerun.stderr).toBe(0)
+    expect(await snapshot(copy)).toEqual(current)
+  } finally {
+    rmSync(path.dirname(copy), { recursive: true, force: true })
+  }
+})
