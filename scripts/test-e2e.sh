@@ -11,11 +11,7 @@ export PAYLOAD_SECRET="practice-hub-e2e-secret"
 export NEXT_TELEMETRY_DISABLED=1
 export JOBS_AUTORUN=0
 export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
-# Static publishing on, as in production: the app keeps ${work}/static current; nginx serves it
-# in tests/e2e/static.e2e.spec.ts on E2E_PORT + 7.
-export STATIC_SITE_DIR="${work}/static"
-export STATIC_RENDER_ORIGIN="${SITE_URL}"
-export STATIC_PUBLIC_URL="http://127.0.0.1:$(( ${E2E_PORT:-3100} + 7 ))"
+
 
 echo "[e2e] 数据库 database: ${DATABASE_URI}"
 npm run --silent payload -- migrate
@@ -23,4 +19,9 @@ npm run --silent payload -- run src/seed/run.ts | tail -n 1
 echo "[e2e] next build…"
 NODE_OPTIONS=--no-deprecation npx next build > "${work}/build.log" 2>&1 || { cat "${work}/build.log"; exit 1; }
 rm -rf tests/artifacts && mkdir -p tests/artifacts
+# Static publishing on for the app server, as in production: it keeps ${work}/static current and
+# tests/e2e/static.e2e.spec.ts serves that folder with nginx on E2E_PORT + 7.
+export STATIC_SITE_DIR="${work}/static"
+export STATIC_RENDER_ORIGIN="${SITE_URL}"
+export STATIC_PUBLIC_URL="http://127.0.0.1:$(( ${E2E_PORT:-3100} + 7 ))"
 npx playwright test "$@"

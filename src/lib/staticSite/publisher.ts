@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { type StaticChange, sourcesForChange } from './affected'
+import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
 import { publishPaths, type PublishResult } from './site'
@@ -22,7 +23,8 @@ export async function queueStaticChange(
   change: StaticChange,
   key: string,
 ): Promise<void> {
-  if (!staticPublishing() || req.context.disableStaticPublish) return
+  if (!staticPublishing() || req.context.disableStaticPublish || req.context.disableRevalidate)
+    return
   await req.payload.jobs.queue({
     task: STATIC_TASK,
     queue: STATIC_QUEUE,
@@ -71,6 +73,11 @@ async function setStatus(
   }
 }
 
+/** The running Next.js server (not `next build`, not a script): the one place that publishes. */
+function isAppServer(): boolean {
+  return Boolean(process.env.NEXT_RUNTIME) && process.env.NEXT_PHASE !== 'phase-production-build'
+}
+
 // One publisher per process: runs never overlap, and wake-ups during a run cause one more run.
 let running: Promise<void> | null = null
 let wakeAgain = false
@@ -82,7 +89,7 @@ let timer: NodeJS.Timeout | null = null
  * Only the app server publishes (it renders the pages); scripts leave the jobs for it.
  */
 export function wakeStaticPublisher(payload: Payload, delay = 100): void {
-  if (!process.env.NEXT_RUNTIME && process.env.STATIC_PUBLISH_IN_PROCESS !== '1') return
+  if (!isAppServer()) return
   if (timer) return
   timer = setTimeout(() => {
     timer = null
@@ -234,6 +241,15 @@ export const staticPublishTask: TaskConfig<{
           config,
           all.map((item) => item.change),
         )
+        const bucket = await bucketFromEnv()
+        if (bucket) {
+          const synced = await syncBucket(config.root, bucket, {
+            prefix: process.env.STATIC_S3_PREFIX,
+          })
+          payload.logger.info(
+            `静态站已同步到对象存储 bucket synced: ${synced.uploaded.length} 上传, ${synced.removed.length} 删除`,
+          )
+        }
         const publishedAt = new Date().toISOString()
         const changedFiles = result.written.length + result.removed.length
         for (const key of keys) {
@@ -287,7 +303,7 @@ export const staticPublishTask: TaskConfig<{
  */
 export async function startStaticPublisher(payload: Payload): Promise<void> {
   const config = staticPublishing()
-  if (!config || !process.env.NEXT_RUNTIME) return
+  if (!config || !isAppServer()) return
   const resumed = await resumeInterruptedStaticJobs(payload)
   if (resumed > 0) payload.logger.info(`静态发布：继续 ${resumed} 个中断的任务`)
   if (!(await readManifest(config.root, config.target.basePath))) {
