@@ -38,7 +38,8 @@ export function pathsShowing(
 ): string[] {
   if (!doc?.slug || doc._status !== 'published') return []
   const detail = resourcePath(kind, doc.slug)
-  const paths = [detail, `/${kind}`, '/', '/sitemap.xml']
+  // The search page without a query shows the newest resources.
+  const paths = [detail, `/${kind}`, '/', '/search', '/sitemap.xml']
   if (kind === 'scripts') paths.push(`${detail}/script.docx`)
   if (kind === 'videos') paths.push(`${detail}/subtitles.vtt`)
   const withAncestors = (nodes: Named[], ids: (DocId | null)[]) => {

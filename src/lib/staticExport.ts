@@ -55,7 +55,11 @@ const SITEMAP_LOC = /<loc>([^<]+)<\/loc>/g
 export type Rewriter = (raw: string) => string | null
 
 /** Rewrites internal links of an HTML, CSS or XML text, collecting the URLs they point to. */
-export function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: Rewriter): string {
+export function rewriteText(
+  kind: 'html' | 'css' | 'xml' | 'text',
+  text: string,
+  link: Rewriter,
+): string {
   if (kind === 'css')
     return text.replace(CSS_URL, (all, q, url) => `url(${q}${link(url) ?? url}${q})`)
   if (kind === 'xml')
@@ -68,6 +72,10 @@ export function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string,
   }
   return (
     text
+      // The static copy has no server to filter lists, so server-only forms and links go, first,
+      // so that the links collected below are exactly those the static page has.
+      .replace(/<(aside|nav|form)\s[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
+      .replace(/<a\s[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
       .replace(
         ATTR_URL,
         (all, attr, url) =>
@@ -81,9 +89,6 @@ export function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string,
         return `${attr}"${parts.join(', ')}"`
       })
       .replace(/<style[^>]*>[\s\S]*?<\/style>/g, (css) => rewriteText('css', css, link))
-      // The static copy has no server to filter lists, so server-only forms and links go.
-      .replace(/<(aside|nav|form)\s[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
-      .replace(/<a\s[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
   )
 }
 
@@ -151,4 +156,3 @@ export function addSearchScript(html: string, basePath: string): string {
 export function staticPage(html: string, basePath: string): string {
   return addSearchScript(addReadingTools(stripNextScripts(html), basePath), basePath)
 }
-

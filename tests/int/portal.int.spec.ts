@@ -192,6 +192,7 @@ describe('revalidation paths', () => {
         '/scripts',
         '/scripts/x',
         '/scripts/x/script.docx',
+        '/search',
         '/sitemap.xml',
         `/topics/${childTopic.slug}`,
         `/topics/${tree.topic.slug}`,

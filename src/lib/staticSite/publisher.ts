@@ -192,6 +192,7 @@ export async function publishChanges(
   changes: StaticChange[],
 ): Promise<PublishResult> {
   let sources: string[] | 'all' = []
+  if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：计算 ${changes.length} 项变更`)
   for (const change of changes) {
     const affected = await sourcesForChange(payload, change)
     if (affected === 'all') {
@@ -200,7 +201,18 @@ export async function publishChanges(
     }
     sources = [...new Set([...sources, ...affected])]
   }
-  return publishPaths({ root: config.root, target: config.target }, sources)
+  const trace = (message: string) =>
+    process.env.STATIC_DEBUG ? payload.logger.info(message) : payload.logger.debug(message)
+  trace(`静态发布：${sources === 'all' ? '全部' : sources.length} 个地址`)
+  return publishPaths(
+    {
+      root: config.root,
+      target: config.target,
+      onProgress: ({ done, queued, path }) => trace(`静态发布 ${done}/${done + queued} ${path}`),
+      log: trace,
+    },
+    sources,
+  )
 }
 
 export const staticPublishTask: TaskConfig<{
@@ -222,7 +234,9 @@ export const staticPublishTask: TaskConfig<{
     const config = staticPublishing()
     if (!config) return { output: { changedFiles: 0, removedFiles: 0 } }
     const { payload } = req
+    if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：任务 ${job.id} 开始`)
     return withSiteLock(async () => {
+      if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：任务 ${job.id} 取得锁`)
       const others = await claimWaitingJobs(payload, job.id)
       if (others.length > 0) {
         await payload.update({

@@ -1,3 +1,4 @@
+import { httpGet } from './http'
 import {
   exportedPath,
   kindOf,
@@ -67,29 +68,19 @@ export type Rendered =
  * caller can crawl them and record them in the manifest. Server errors throw; 404/410 is "gone".
  */
 export async function renderUrl(target: SiteTarget, source: string): Promise<Rendered> {
-  const response = await fetch(`${target.origin}${source}`, { redirect: 'follow' })
+  const response = await httpGet(`${target.origin}${source}`)
   if (response.status === 404 || response.status === 410) {
-    await response.body?.cancel()
     return { status: 'gone', code: response.status }
   }
-  if (!response.ok) {
-    await response.body?.cancel()
+  if (response.status < 200 || response.status >= 300) {
     throw new Error(`${response.status} ${source}`)
   }
-  const kind = kindOf(
-    response.headers.get('content-type') ?? '',
-    new URL(source, target.origin).pathname,
-  )
+  const kind = kindOf(response.contentType, new URL(source, target.origin).pathname)
   if (kind === 'binary') {
-    return {
-      status: 'file',
-      body: new Uint8Array(await response.arrayBuffer()),
-      links: [],
-      page: false,
-    }
+    return { status: 'file', body: new Uint8Array(response.body), links: [], page: false }
   }
   const links: Link[] = []
-  let text = await response.text()
+  let text = response.body.toString('utf8')
   if (kind === 'html') text = stripNextScripts(text)
   if (kind !== 'js') text = rewriteText(kind, text, rewriterFor(target, source, links))
   if (kind === 'html') text = staticPage(text, target.basePath)
@@ -98,11 +89,11 @@ export async function renderUrl(target: SiteTarget, source: string): Promise<Ren
 
 /** The portal's not-found page, for static servers to show on a missing path. */
 export async function renderNotFound(target: SiteTarget): Promise<Uint8Array> {
-  const response = await fetch(`${target.origin}/__export-404__`)
+  const response = await httpGet(`${target.origin}/__export-404__`)
   const links: Link[] = []
   const html = rewriteText(
     'html',
-    stripNextScripts(await response.text()),
+    stripNextScripts(response.body.toString('utf8')),
     rewriterFor(target, '/', links),
   )
   return Buffer.from(html)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import type { SearchDoc } from '../search/types'
+import { httpGet } from './http'
 import { writeStaticIndex } from '../search/static/writer'
 
 /** Sources are read from the app's folder (the server and the scripts both run from there). */
@@ -38,9 +39,9 @@ function searchScript(): Promise<Uint8Array> {
  * under /search-index/ and /search.js, as exported paths with their bytes.
  */
 export async function searchFiles(origin: string): Promise<Map<string, Uint8Array>> {
-  const response = await fetch(`${origin}/api/search/documents`)
-  if (!response.ok) throw new Error(`无法获取搜索文档：HTTP ${response.status}`)
-  const docs = (await response.json()) as SearchDoc[]
+  const response = await httpGet(`${origin}/api/search/documents`)
+  if (response.status !== 200) throw new Error(`无法获取搜索文档：HTTP ${response.status}`)
+  const docs = JSON.parse(response.body.toString('utf8')) as SearchDoc[]
   const dir = await mkdtemp(path.join(tmpdir(), 'practice-hub-search-'))
   try {
     await writeStaticIndex(docs, dir)

@@ -24,6 +24,8 @@ export type PublishOptions = {
   onProgress?: (progress: PublishProgress) => void
   /** Write the static search index and script. @default true */
   search?: boolean
+  /** Phase messages, for debugging a run. */
+  log?: (message: string) => void
   /** Called with each changed or removed file, after it is in place (for uploads to a bucket). */
   onFile?: (change: FileChange) => void | Promise<void>
 }
@@ -75,6 +77,7 @@ export async function publishPaths(
   }
   let phaseStart = Date.now()
   const phase = (name: keyof PublishResult['timings']) => {
+    options.log?.(`${name}: ${Date.now() - phaseStart} ms`)
     result.timings[name] = Date.now() - phaseStart
     phaseStart = Date.now()
   }
@@ -162,8 +165,10 @@ export async function publishPaths(
     ['/404.html', await renderNotFound(target)],
     ['/reading-tools.js', Buffer.from(READING_TOOLS_JS)],
   ])
+  options.log?.('404 page rendered')
   if (options.search !== false) {
     for (const [name, body] of await searchFiles(target.origin)) pinned.set(name, body)
+    options.log?.('search index built')
   }
   for (const [exported, body] of pinned) {
     await save(exported, body, { hash: sha256(body), pinned: true })

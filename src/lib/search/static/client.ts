@@ -118,8 +118,8 @@ export class StaticSearchClient {
           for (const [id, mask] of part) scores.set(id, (scores.get(id) ?? 0) + score(mask))
       }
     }
-    // Ids are in publishing order (newest first), so the id breaks ties by recency.
-    const ranked = [...scores].sort(([a, x], [b, y]) => y - x || a - b)
+    // Ids are in publishing order (oldest first), so the higher id wins a tie: the newer one.
+    const ranked = [...scores].sort(([a, x], [b, y]) => y - x || b - a)
     const filtered = Object.keys(filters).length > 0
     const hits: StaticHit[] = []
     let total = filtered ? 0 : ranked.length

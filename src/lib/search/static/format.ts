@@ -6,7 +6,7 @@ import type { SearchDoc } from '../types'
  * - shards/<n>.json: term → postings, each `(docId − previous docId) × 32 + fieldMask` (delta
  *   coding keeps numbers short); terms spread over shards by hash so a query downloads only
  *   the shards of its own terms;
- * - docs/<n>.json: the display data and facets of `chunkSize` documents, newest first.
+ * - docs/<n>.json: the display data and facets of `chunkSize` documents, oldest first (ids in publishing order).
  */
 export const STATIC_INDEX_VERSION = 2
 

@@ -29,8 +29,12 @@ export async function writeStaticIndex(
   dir: string,
   { shardCount = 1024, chunkSize = 16 }: StaticIndexOptions = {},
 ): Promise<StaticIndexStats> {
+  // Oldest first: a newly published document takes the next id, so publishing one rewrites only
+  // the shards of its terms and the last display chunk (static publishing writes changed files).
   const ordered = [...docs].sort(
-    (a, b) => Date.parse(b.publishedAt ?? '0') - Date.parse(a.publishedAt ?? '0'),
+    (a, b) =>
+      Date.parse(a.publishedAt ?? '0') - Date.parse(b.publishedAt ?? '0') ||
+      `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`),
   )
   const postings = new Map<string, [number, number][]>()
   ordered.forEach((doc, id) => {
@@ -79,7 +83,7 @@ export async function writeStaticIndex(
     docCount: ordered.length,
     shardCount,
     chunkSize,
-    newestPublishedAt: ordered[0]?.publishedAt ?? null,
+    newestPublishedAt: ordered.at(-1)?.publishedAt ?? null,
   }
   await write('manifest.json', manifest)
   return { files, bytes, terms: postings.size }
