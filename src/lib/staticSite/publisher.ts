@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { invalidateSearchIndex } from '../search/liveCache'
 import { type StaticChange, sourcesForChange } from './affected'
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
@@ -191,6 +192,9 @@ export async function publishChanges(
   config: StaticPublishing,
   changes: StaticChange[],
 ): Promise<PublishResult> {
+  // The changes are committed (their jobs are visible): the live search index, which the search
+  // page and the static index are built from, must not predate them.
+  invalidateSearchIndex()
   let sources: string[] | 'all' = []
   if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：计算 ${changes.length} 项变更`)
   for (const change of changes) {
