@@ -11,6 +11,7 @@ import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
 import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { listSiteFiles } from '../../src/lib/staticSite/site'
 import { publishedDemo } from '../helpers/demo'
+import { snap } from '../helpers/snap'
 import { crawl } from '../helpers/staticServer'
 
 /**
@@ -123,6 +124,7 @@ test('edits publish only their files, and the site equals a fresh export', async
     `/embed/scripts/${demo.slug}/`,
     `/oembed/scripts/${demo.slug}.json`,
     '/',
+    '/search/',
     '/sitemap.xml',
     '/scripts/',
     '/embed/scripts/',
@@ -346,4 +348,24 @@ test('a killed republish leaves every file whole, and the next run completes it'
   } finally {
     rmSync(path.dirname(copy), { recursive: true, force: true })
   }
+})
+
+test('the document sidebar shows where it stands on the static site', async ({ page, request }) => {
+  const headers = await login(request)
+  await drained(request, headers)
+  const demo = publishedDemo('scripts')[1]
+  const found = await (
+    await request.get(`/api/scripts?where[slug][equals]=${demo.slug}&depth=0`, { headers })
+  ).json()
+  await page.goto('/admin/login')
+  await page.getByLabel('电子邮件').fill('admin@lanchuan.example')
+  await page.getByLabel('密码').fill('lanchuan2026')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page).not.toHaveURL(/\/admin\/login/)
+  await page.goto(`/admin/collections/scripts/${found.docs[0].id}`)
+  const state = page.getByTestId('static-publish-state')
+  await expect(state).toHaveAttribute('data-state', 'published')
+  await expect(state).toContainText('已发布到静态站')
+  await expect(state).toContainText(/更新 \d+ 个文件/)
+  await snap(page, 'admin-static-publish-state', 'static')
 })
