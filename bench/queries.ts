@@ -17,6 +17,7 @@ import {
   countyFigures,
   listAcrossKinds,
   listResources,
+  TAXONOMY_POPULATE,
 } from '@/data/resources'
 import { PUBLIC_READ, publicWhere } from '@/data/public'
 import { listOrgs, orgSubtreeIds, topicSubtreeIds } from '@/data/taxonomy'
@@ -34,7 +35,14 @@ const townships = (await listOrgs()).filter((org) => org.level === 'institute')
 type Case = { name: string; run: () => Promise<unknown> }
 const cases: Case[] = []
 // The portal reads cards (CARD_SELECT, depth 1); the admin list reads depth 0.
-const page5 = { limit: 20, page: 5, sort: '-publishedAt', depth: 1, select: CARD_SELECT } as const
+const page5 = {
+  limit: 20,
+  page: 5,
+  sort: '-publishedAt',
+  depth: 1,
+  select: CARD_SELECT,
+  populate: TAXONOMY_POPULATE,
+} as const
 
 for (const kind of RESOURCE_KINDS) {
   const filters: [string, Where][] = [

@@ -40,6 +40,15 @@ export const CARD_SELECT = {
   outcomes: true,
 } as const
 
+/**
+ * What cards and detail pages show of a populated org or topic (toOrg, toTopics): without it each
+ * card also loaded their descriptions and breadcrumb arrays.
+ */
+export const TAXONOMY_POPULATE = {
+  orgs: { name: true, slug: true, level: true },
+  topics: { name: true, slug: true },
+} as const
+
 /** Latest published resources of one kind, newest first. */
 export async function listLatest(kind: ResourceKind, limit = 6, where?: Where): Promise<ResourceCard[]> {
   const payload = await payloadClient()
@@ -50,6 +59,7 @@ export async function listLatest(kind: ResourceKind, limit = 6, where?: Where): 
     limit,
     depth: 1,
     select: CARD_SELECT,
+    populate: TAXONOMY_POPULATE,
     ...PUBLIC_READ,
   })
   return docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))
@@ -115,7 +125,7 @@ const findPublished = cache(async function findPublished<K extends ResourceKind>
     // Depth 1 with related resources trimmed to what a related link shows: depth 2 populated every
     // relation of every related resource (their covers, orgs, topics and own related lists).
     depth: 1,
-    populate: RELATED_POPULATE,
+    populate: { ...TAXONOMY_POPULATE, ...RELATED_POPULATE },
     ...(viewer ? { draft: true, user: viewer, overrideAccess: false } : PUBLIC_READ),
   })
   return docs[0]
@@ -268,6 +278,7 @@ export async function listResources(kind: ResourceKind, query: ListQuery): Promi
     page,
     depth: 1,
     select: CARD_SELECT,
+    populate: TAXONOMY_POPULATE,
     ...PUBLIC_READ,
   })
   return {
@@ -296,6 +307,7 @@ export async function listAcrossKinds(
         limit: limitPerKind,
         depth: 1,
         select: CARD_SELECT,
+        populate: TAXONOMY_POPULATE,
         ...PUBLIC_READ,
       })
       const cards = result.docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))

@@ -1,9 +1,15 @@
 import * as migration_20261123_145751_initial from './20261123_145751_initial';
+import * as migration_20261123_162544_list_sort_indexes from './20261123_162544_list_sort_indexes';
 
 export const migrations = [
   {
     up: migration_20261123_145751_initial.up,
     down: migration_20261123_145751_initial.down,
-    name: '20261123_145751_initial'
+    name: '20261123_145751_initial',
+  },
+  {
+    up: migration_20261123_162544_list_sort_indexes.up,
+    down: migration_20261123_162544_list_sort_indexes.down,
+    name: '20261123_162544_list_sort_indexes'
   },
 ];
