@@ -25,7 +25,7 @@ import { RESOURCE_KINDS } from '@/lib/kinds'
 
 import { percentile, timed } from './lib'
 
-const REPEAT = Number(process.env.BENCH_QUERY_REPEAT ?? 15)
+const REPEAT = Number(process.env.BENCH_QUERY_REPEAT ?? 40)
 const payload = await getPayload({ config })
 
 const topicIds = (await topicSubtreeIds('yifeng-yisu')) ?? []

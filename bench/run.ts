@@ -245,6 +245,8 @@ type Benchmark = {
   /** Sizes it runs at when --size is not given. */
   sizes: number[]
   run: (ctx: SizeContext) => Promise<Row[]>
+  /** false: print only (the results file belongs to another command). */
+  write?: boolean
   /** Extra figures over all sizes (e.g. ratios), printed after the table and stored. */
   summarize?: (rows: Row[]) => Row | undefined
 }
@@ -479,6 +481,7 @@ const BENCHMARKS: Benchmark[] = [
     name: 'search',
     title: 'Search (from bench/results/search.json; rerun with --search)',
     sizes: [0],
+    write: false,
     run: async () => {
       if (flag('search')) {
         await run('npm', ['run', 'bench:search'], { label: 'bench:search' })
@@ -606,6 +609,7 @@ async function main() {
     printTable(bench.title, rows)
     const summary = bench.summarize?.(rows)
     if (summary) printTable(`${bench.name}: summary`, [summary])
+    if (bench.write === false) continue
     const file = writeResult(bench.name, {
       command: `npm run bench -- ${args.join(' ')}`.trim(),
       machine: { cpus: cpus().length, memMB: Number(mb(totalmem())), node: process.version },

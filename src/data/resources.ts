@@ -3,7 +3,9 @@ import type { Payload, Where } from 'payload'
 import { cache } from 'react'
 
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import type { DocId } from '@/lib/ids'
 import { PAGE_SIZE, type ListQuery } from '@/lib/listQuery'
+import { subtreeIds } from '@/lib/tree'
 import { DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
@@ -334,8 +336,16 @@ export async function countyFigures(): Promise<CountyFigures> {
     sumPeopleServed(payload),
   ])
   const townships = orgs.filter((org) => org.level === 'institute')
+  const perOrg = await countPublishedByOrg(payload)
   const byTownship = await Promise.all(
     townships.map(async (org) => {
+      if (perOrg) {
+        const count = subtreeIds(orgs, org.id).reduce<number>(
+          (sum, id) => sum + (perOrg.get(id) ?? 0),
+          0,
+        )
+        return { slug: org.slug, name: org.name, count }
+      }
       const counts = await Promise.all(
         RESOURCE_KINDS.map(async (kind) => {
           const where = await listWhere(kind, { sort: 'newest', page: 1, org: org.slug })
@@ -354,7 +364,36 @@ export async function countyFigures(): Promise<CountyFigures> {
   return { byKind, byTownship, peopleServed }
 }
 
-type SqlDatabase = { name?: string; drizzle?: { get: (query: unknown) => Promise<unknown> } }
+type SqlDatabase = {
+  name?: string
+  drizzle?: {
+    get: (query: unknown) => Promise<unknown>
+    all: (query: unknown) => Promise<unknown[]>
+  }
+}
+
+/**
+ * Published resources of all kinds per org id, on SQLite in one GROUP BY per kind (instead of a
+ * count per township and kind); null on other adapters, which count per township.
+ */
+async function countPublishedByOrg(payload: Payload): Promise<Map<DocId, number> | null> {
+  const db = payload.db as unknown as SqlDatabase
+  if (db.name !== 'sqlite' || !db.drizzle) return null
+  const counts = new Map<DocId, number>()
+  for (const kind of RESOURCE_KINDS) {
+    // `kind` is one of four fixed table names; same rule as publicWhere(): published only.
+    const rows = (await db.drizzle.all(
+      sql.raw(
+        `SELECT org_id AS org, COUNT(*) AS n FROM ${kind} WHERE _status = 'published' GROUP BY org_id`,
+      ),
+    )) as { org: number | null; n: number | string }[]
+    for (const row of rows) {
+      if (row.org === null) continue
+      counts.set(row.org, (counts.get(row.org) ?? 0) + Number(row.n))
+    }
+  }
+  return counts
+}
 
 /**
  * People served, summed over published cases. On SQLite one SUM in the database: reading every

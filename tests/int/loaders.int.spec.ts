@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { countyFigures, getScript, sumPeopleServed } from '@/data/resources'
+import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import type { Case } from '@/payload-types'
 
 import { createCounty, resourceData } from '../helpers/county'
@@ -12,10 +13,12 @@ import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
 let orgId: number | string
+let orgs: Awaited<ReturnType<typeof createCounty>>['orgs']
 
 beforeAll(async () => {
   payload = await bootPayload()
-  orgId = (await createCounty(payload)).orgs.townA
+  orgs = (await createCounty(payload)).orgs
+  orgId = orgs.townA
 })
 
 afterAll(() => shutdownPayload(payload))
@@ -51,6 +54,40 @@ describe('home page figures', () => {
     expect(scanned).toBe(465)
     expect(await sumPeopleServed(payload)).toBe(scanned)
     expect((await countyFigures()).peopleServed).toBe(scanned)
+  })
+})
+
+describe('resources per township', () => {
+  it('count published resources of every kind in each township subtree, as per-org counts would', async () => {
+    const create = (kind: ResourceKind, org: number | string, status: 'published' | 'draft') =>
+      payload.create({
+        collection: kind,
+        data: { ...resourceData(kind, org), _status: status } as never,
+        draft: status === 'draft',
+        overrideAccess: true,
+        context,
+      })
+    await create('scripts', orgs.villageA, 'published')
+    await create('videos', orgs.villageA, 'published')
+    await create('textbooks', orgs.townB, 'published')
+    await create('scripts', orgs.villageB, 'draft')
+    const { byTownship } = await countyFigures()
+    for (const [town, village] of [
+      [orgs.townA, orgs.villageA],
+      [orgs.townB, orgs.villageB],
+    ]) {
+      const { slug } = await payload.findByID({ collection: 'orgs', id: town, depth: 0 })
+      let expected = 0
+      for (const kind of RESOURCE_KINDS) {
+        const { totalDocs } = await payload.count({
+          collection: kind,
+          where: { and: [{ _status: { equals: 'published' } }, { org: { in: [town, village] } }] },
+        })
+        expected += totalDocs
+      }
+      expect(byTownship.find((item) => item.slug === slug)?.count).toBe(expected)
+    }
+    expect(byTownship.find((item) => item.slug.length > 0)?.count).toBeGreaterThan(0)
   })
 })
 
