@@ -163,6 +163,10 @@ class SizeContext {
     return this.exportedTo
   }
 
+  hasExport(): boolean {
+    return this.exportedTo !== undefined
+  }
+
   /** `next start` of this size's build on PORT_NEXT. */
   async start(): Promise<string> {
     if (this.server) return this.server.origin
@@ -446,7 +450,8 @@ const BENCHMARKS: Benchmark[] = [
     title: 'Page weight (first-load JS: module scripts only, nomodule excluded; gzip)',
     sizes: [10_000],
     run: async (ctx) => {
-      const exp = await ctx.exported()
+      // The export's page sizes are shown when another benchmark of this run exported.
+      const exp = ctx.hasExport() ? await ctx.exported() : null
       const origin = await ctx.start()
       const details = await samplePaths(origin)
       const pages: [string, string][] = [
@@ -459,7 +464,8 @@ const BENCHMARKS: Benchmark[] = [
       for (const [name, url] of pages) {
         const m = await measurePage(origin, url)
         const staticPath = staticPathOf(url)
-        const staticFile = staticPath ? path.join(exp.out, decodeURI(staticPath), 'index.html') : ''
+        const staticFile =
+          exp && staticPath ? path.join(exp.out, decodeURI(staticPath), 'index.html') : ''
         const staticHtml = staticFile && existsSync(staticFile) ? readFileSync(staticFile) : null
         rows.push({
           size: ctx.label,
