@@ -617,7 +617,7 @@ async function main() {
     if (summary) printTable(`${bench.name}: summary`, [summary])
     if (bench.write === false) continue
     const file = writeResult(bench.name, {
-      command: `npm run bench -- ${args.join(' ')}`.trim(),
+      command: args.length > 0 ? `npm run bench -- ${args.join(' ')}` : 'npm run bench',
       machine: { cpus: cpus().length, memMB: Number(mb(totalmem())), node: process.version },
       title: bench.title,
       rows,
