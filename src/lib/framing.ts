@@ -83,7 +83,10 @@ export function staticHostHeaders(
 }
 
 /** An nginx snippet with the same policy, to `include` inside the `server {}` serving the export. */
-export function nginxSnippet(basePath: string, origins: readonly (string | null | undefined)[]): string {
+export function nginxSnippet(
+  basePath: string,
+  origins: readonly (string | null | undefined)[],
+): string {
   const embed = framingHeaders('/embed/', origins)['Content-Security-Policy']
   const strict = framingHeaders('/', origins)
   return [

@@ -45,9 +45,7 @@ export function shareMetadata({
       ...(oembed
         ? {
             types: {
-              'application/json+oembed': [
-                { url: oembedJsonPath(oembed.kind, oembed.slug), title },
-              ],
+              'application/json+oembed': [{ url: oembedJsonPath(oembed.kind, oembed.slug), title }],
             },
           }
         : {}),

@@ -29,7 +29,8 @@ export function EmbedPanel({ widgetPath, title, oembedFor, oembedJson }: Props) 
       <summary>嵌入本站</summary>
       <p>
         把下面任一段代码粘贴到融媒体中心网站的页面里，内容会随本站发布自动更新。可在地址后加
-        <code>?count=5&amp;layout=grid&amp;theme=dark&amp;accent=1a6fb0</code> 调整条数、排列、配色。
+        <code>?count=5&amp;layout=grid&amp;theme=dark&amp;accent=1a6fb0</code>{' '}
+        调整条数、排列、配色。
       </p>
       <div className="embed-code">
         <label htmlFor={`${widgetPath}-loader`}>自动适应高度（推荐）</label>
@@ -59,7 +60,9 @@ export function EmbedPanel({ widgetPath, title, oembedFor, oembedJson }: Props) 
       </div>
       {oembedUrl ? (
         <div className="embed-code">
-          <label htmlFor={`${widgetPath}-oembed`}>oEmbed 地址（支持 oEmbed 的内容管理系统直接粘贴本页网址即可）</label>
+          <label htmlFor={`${widgetPath}-oembed`}>
+            oEmbed 地址（支持 oEmbed 的内容管理系统直接粘贴本页网址即可）
+          </label>
           <textarea
             id={`${widgetPath}-oembed`}
             readOnly

@@ -115,7 +115,13 @@ export function WidgetVideo({ resource }: { resource: EmbedResource }) {
       >
         <source src={video.url} type={video.type ?? undefined} />
         {video.subtitlesUrl ? (
-          <track kind="subtitles" src={video.subtitlesUrl} srcLang="zh-CN" label="普通话字幕" default />
+          <track
+            kind="subtitles"
+            src={video.subtitlesUrl}
+            srcLang="zh-CN"
+            label="普通话字幕"
+            default
+          />
         ) : null}
         你的浏览器不能播放这段视频。
       </video>

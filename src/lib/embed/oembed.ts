@@ -57,12 +57,16 @@ export function resourceFromUrl(
   raw: string | null | undefined,
   siteUrl: string,
 ): { kind: ResourceKind; slug: string } | OEmbedError {
-  if (!raw || !raw.trim()) return { status: 400, message: '缺少 url 参数：请提供本站资源页面的完整网址' }
+  if (!raw || !raw.trim())
+    return { status: 400, message: '缺少 url 参数：请提供本站资源页面的完整网址' }
   let url: URL
   try {
     url = new URL(raw.trim())
   } catch {
-    return { status: 400, message: 'url 参数不是有效的网址，应形如 https://站点域名/scripts/资源标识' }
+    return {
+      status: 400,
+      message: 'url 参数不是有效的网址，应形如 https://站点域名/scripts/资源标识',
+    }
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return { status: 400, message: 'url 参数只支持 http 或 https 网址' }
@@ -94,7 +98,9 @@ function fit(type: 'rich' | 'video', maxwidth?: number, maxheight?: number) {
   const size = DEFAULT_SIZE[type]
   let width = Math.min(size.width, maxwidth ?? size.width)
   let height =
-    type === 'video' ? Math.round((width * size.height) / size.width) : Math.min(size.height, maxheight ?? size.height)
+    type === 'video'
+      ? Math.round((width * size.height) / size.width)
+      : Math.min(size.height, maxheight ?? size.height)
   if (maxheight !== undefined && height > maxheight) {
     height = maxheight
     if (type === 'video') width = Math.min(width, Math.round((height * size.width) / size.height))

@@ -29,7 +29,10 @@ export async function oembedResponse(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams
   const format = params.get('format')
   if (format !== null && format !== 'json') {
-    return errorResponse({ status: 501, message: `不支持 ${format.slice(0, 20)} 格式，只提供 JSON（format=json）` })
+    return errorResponse({
+      status: 501,
+      message: `不支持 ${format.slice(0, 20)} 格式，只提供 JSON（format=json）`,
+    })
   }
   const target = resourceFromUrl(params.get('url'), serverUrl())
   if (isOEmbedError(target)) return errorResponse(target)
@@ -41,7 +44,10 @@ export async function oembedResponse(request: Request): Promise<Response> {
   const body = buildOEmbed(
     source,
     { name: site.name, url: serverUrl() },
-    { maxwidth: parseDimension(params.get('maxwidth')), maxheight: parseDimension(params.get('maxheight')) },
+    {
+      maxwidth: parseDimension(params.get('maxwidth')),
+      maxheight: parseDimension(params.get('maxheight')),
+    },
   )
   return Response.json(body, {
     headers: {
