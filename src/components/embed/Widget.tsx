@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 
+import { PortalLink } from '@/components/PortalLink'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import type { EmbedResource } from '@/data/embed'
 import type { ResourceCard } from '@/data/types'
@@ -36,15 +37,15 @@ export function WidgetShell({
       >
         <header className="embed-head">
           <h1>{title}</h1>
-          <a className="embed-site" href="/" {...OUT}>
+          <PortalLink className="embed-site" href="/" {...OUT}>
             {siteName}
-          </a>
+          </PortalLink>
         </header>
         {children}
         {more ? (
-          <a className="embed-more" href={portalPath} {...OUT}>
+          <PortalLink className="embed-more" href={portalPath} {...OUT}>
             {more} ›
-          </a>
+          </PortalLink>
         ) : null}
       </div>
       <script data-export="keep" dangerouslySetInnerHTML={{ __html: WIDGET_JS }} />
@@ -65,9 +66,9 @@ export function WidgetCard({ card, large = false }: { card: ResourceCard; large?
       <div>
         <span className="embed-kind">{KIND_LABELS[card.kind].short}</span>
         <h2>
-          <a href={resourcePath(card.kind, card.slug)} {...OUT}>
+          <PortalLink href={resourcePath(card.kind, card.slug)} {...OUT}>
             {card.title}
-          </a>
+          </PortalLink>
         </h2>
         <p className="embed-summary">{card.summary}</p>
         <ul className="embed-facts">
@@ -129,9 +130,9 @@ export function WidgetVideo({ resource }: { resource: EmbedResource }) {
         <div>
           <span className="embed-kind">{KIND_LABELS.videos.short}</span>
           <h2>
-            <a href={resourcePath('videos', card.slug)} {...OUT}>
+            <PortalLink href={resourcePath('videos', card.slug)} {...OUT}>
               {card.title}
-            </a>
+            </PortalLink>
           </h2>
           <ul className="embed-facts">
             {video.dialect ? <li>{video.dialect}</li> : null}
