@@ -97,10 +97,10 @@ describe('oEmbed', () => {
     }
     const site = { name: '岚川县文明实践资源库', url: SITE }
     const full = buildOEmbed(source, site)
-    expect(full).toMatchObject({ type: 'video', version: '1.0', width: 640, height: 480 })
+    expect(full).toMatchObject({ type: 'video', version: '1.0', width: 640, height: 540 })
     expect(full.thumbnail_url).toBe(`${SITE}/api/media/file/a-1200.webp`)
     const small = buildOEmbed(source, site, { maxwidth: 320 })
-    expect([small.width, small.height]).toEqual([320, 240])
+    expect([small.width, small.height]).toEqual([320, 270])
     expect(small.thumbnail_width).toBeUndefined()
     const short = buildOEmbed(source, site, { maxwidth: 4096, maxheight: 300 })
     expect(short.width).toBeLessThanOrEqual(4096)

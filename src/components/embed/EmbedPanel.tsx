@@ -86,7 +86,7 @@ export function EmbedPanel({ widgetPath, title, oembedFor, oembedJson }: Props) 
         src={widgetPath}
         title={`嵌入预览：${title}`}
         loading="lazy"
-        height={oembedFor ? 420 : 560}
+        height={oembedFor ? 480 : 560}
       />
       <script data-export="keep" dangerouslySetInnerHTML={{ __html: PANEL_JS }} />
     </details>

@@ -33,7 +33,7 @@ export const OEMBED_CACHE_AGE = 3600
 /** Sizes a consumer gets without limits: a card, or the player (16:9) with its caption. */
 const DEFAULT_SIZE: Record<'rich' | 'video', { width: number; height: number }> = {
   rich: { width: 480, height: 440 },
-  video: { width: 640, height: 480 },
+  video: { width: 640, height: 540 },
 }
 /** Larger limits are treated as this (a "maxwidth=1e308" must not produce nonsense). */
 export const MAX_DIMENSION = 4096

@@ -41,7 +41,7 @@ export default async function ResourceWidget({ params }: Props) {
       title={KIND_LABELS[kind].name}
       siteName={site.name}
       portalPath={`/${kind}/${encodeURIComponent(resource.card.slug)}`}
-      more="在门户阅读全文"
+      more={kind === 'videos' ? '在门户看文字稿' : '在门户阅读全文'}
       single
     >
       {kind === 'videos' ? (
