@@ -8,6 +8,7 @@ import {
   resourceFromUrl,
 } from '@/lib/embed/oembed'
 import { embedCodes, parseAccent, parseEmbedOptions } from '@/lib/embed/options'
+import { PANEL_JS, WIDGET_JS } from '@/lib/embed/scripts'
 import {
   cleanOrigins,
   framingHeaders,
@@ -50,6 +51,15 @@ describe('widget options', () => {
     expect(codes.iframe).toContain('title="&quot;新&quot;&lt;宣讲&gt;"')
     expect(codes.loader).toContain('data-practice-hub-embed="/embed/scripts"')
     expect(codes.loader).toContain(`<script src="${SITE}/embed.js" async></script>`)
+  })
+})
+
+describe('inline scripts', () => {
+  it('hold no link-like attribute text that the exporter or a crawler would follow', () => {
+    for (const script of [WIDGET_JS, PANEL_JS]) {
+      expect(script).not.toMatch(/\s(?:href|src|poster|action|content|data-src|srcset)="/i)
+      expect(script).not.toMatch(/<\/script>/i)
+    }
   })
 })
 

@@ -1,8 +1,8 @@
 /**
  * Tiny plain scripts for widgets and the embed panel. They are inline `<script data-export="keep">`
  * rather than React client components: exported pages ship no Next runtime, and the exporter keeps
- * exactly these. ES5 on purpose (old WeChat in-app browsers), and no `src="…"` text inside, which
- * the exporter would take for a link.
+ * exactly these. ES5 on purpose (old WeChat in-app browsers), and no attribute-like `src="…"` text inside,
+ * which the exporter and crawlers would take for a link.
  */
 
 /**
@@ -72,10 +72,16 @@ export const PANEL_JS = `(function () {
     if (at < 0) return
     var base = widget.origin + widget.pathname.slice(0, at)
     var path = widget.pathname.slice(at).replace(/\\/$/, '')
-    var title = esc(panel.getAttribute('data-title') || '')
+    var title = panel.getAttribute('data-title') || ''
+    // attr() keeps attribute-looking text out of this script, where crawlers would see links.
+    function attr(name, value) {
+      return ' ' + name + '="' + esc(value) + '"'
+    }
     var codes = {
-      iframe: '<iframe src="' + esc(base + path) + '" title="' + title + '" width="100%" height="480" style="border:0" loading="lazy"></iframe>',
-      loader: '<div data-practice-hub-embed="' + esc(path) + '" data-title="' + title + '"></div>\\n<script ' + 'src="' + esc(base + '/embed.js') + '" async></' + 'script>'
+      iframe: '<iframe' + attr('src', base + path) + attr('title', title) +
+        ' width="100%" height="480" style="border:0" loading="lazy"></iframe>',
+      loader: '<div' + attr('data-practice-hub-embed', path) + attr('data-title', title) + '></div>\n' +
+        '<script' + attr('src', base + '/embed.js') + ' async></' + 'script>'
     }
     var fields = panel.querySelectorAll('[data-embed-code]')
     for (var j = 0; j < fields.length; j++) {
