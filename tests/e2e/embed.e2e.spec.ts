@@ -226,6 +226,20 @@ test('widget options and the single-resource widgets render without a host', asy
   expect(facts.length).toBeGreaterThan(0)
   expect(new Set(facts)).toEqual(new Set(['板凳课堂']))
 
+  // Bad parameters are ignored or answered with 404, never a server error.
+  for (const bad of [
+    '/embed/scripts/%E4%B8%AD%E6%96%87',
+    '/embed/scripts/%ZZ',
+    '/embed/topics/%ZZ',
+    '/embed/nope',
+    '/embed/orgs/liuxi?kind=zzz&format=%00&dialect=',
+    '/embed/filtered/a/b/c?format=x',
+    '/embed/topics/no-such-topic?format=bandeng',
+    '/embed/scripts?count=1e9&layout[]=x&accent=%23%23',
+  ]) {
+    expect((await page.request.get(bad)).status(), bad).toBeLessThan(500)
+  }
+
   const video = publishedDemo('videos')[0]
   await page.goto(`/embed/videos/${video.slug}`)
   const player = page.locator('video.embed-player')

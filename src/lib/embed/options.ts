@@ -91,3 +91,12 @@ export function escapeAttr(value: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
 }
+
+/** A URL path segment decoded, or null when it is not valid percent-encoding (→ 404, not 500). */
+export function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
+}

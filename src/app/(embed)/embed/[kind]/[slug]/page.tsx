@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { WidgetCard, WidgetShell, WidgetVideo } from '@/components/embed/Widget'
 import { getEmbedResource } from '@/data/embed'
+import { decodeSegment } from '@/lib/embed/options'
 import { listPublishedSlugs } from '@/data/resources'
 import { getSiteSettings } from '@/data/site'
 import { isResourceKind, KIND_LABELS, RESOURCE_KINDS } from '@/lib/kinds'
@@ -22,19 +23,18 @@ export async function generateStaticParams() {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { kind, slug } = await params
-  if (!isResourceKind(kind)) return {}
-  const resource = await getEmbedResource(kind, decodeURIComponent(slug))
+  const decoded = decodeSegment(slug)
+  if (!isResourceKind(kind) || decoded === null) return {}
+  const resource = await getEmbedResource(kind, decoded)
   return resource ? { title: resource.card.title } : {}
 }
 
 /** One published resource: a card, or for a video the player with subtitles. */
 export default async function ResourceWidget({ params }: Props) {
   const { kind, slug } = await params
-  if (!isResourceKind(kind)) notFound()
-  const [resource, site] = await Promise.all([
-    getEmbedResource(kind, decodeURIComponent(slug)),
-    getSiteSettings(),
-  ])
+  const decoded = decodeSegment(slug)
+  if (!isResourceKind(kind) || decoded === null) notFound()
+  const [resource, site] = await Promise.all([getEmbedResource(kind, decoded), getSiteSettings()])
   if (!resource) notFound()
   return (
     <WidgetShell

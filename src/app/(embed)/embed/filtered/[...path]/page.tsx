@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation'
 
 import { ListWidget } from '@/components/embed/ListWidget'
-import type { EmbedListScope } from '@/lib/embed/options'
+import { decodeSegment, type EmbedListScope } from '@/lib/embed/options'
 import { isResourceKind } from '@/lib/kinds'
 
 type Props = {
@@ -11,8 +11,8 @@ type Props = {
 
 /** Which list a filtered widget path names: `scripts`, `topics/<slug>` or `orgs/<slug>`. */
 function scopeOf(path: string[]): EmbedListScope | null {
-  const [first, second, ...rest] = path.map((part) => decodeURIComponent(part))
-  if (rest.length > 0) return null
+  const [first, second, ...rest] = path.map(decodeSegment)
+  if (rest.length > 0 || first === null || second === null) return null
   if (!second && isResourceKind(first)) return { type: 'kind', kind: first }
   if (second && first === 'topics') return { type: 'topic', slug: second }
   if (second && first === 'orgs') return { type: 'org', slug: second }

@@ -1,4 +1,7 @@
+import { notFound } from 'next/navigation'
+
 import { ListWidget } from '@/components/embed/ListWidget'
+import { decodeSegment } from '@/lib/embed/options'
 import { listOrgs } from '@/data/taxonomy'
 
 export const revalidate = false
@@ -11,6 +14,7 @@ export async function generateStaticParams() {
 
 /** The newest published resources of every kind from an org and the orgs under it. */
 export default async function OrgWidget({ params }: Props) {
-  const slug = decodeURIComponent((await params).slug)
+  const slug = decodeSegment((await params).slug)
+  if (slug === null) notFound()
   return <ListWidget scope={{ type: 'org', slug }} />
 }

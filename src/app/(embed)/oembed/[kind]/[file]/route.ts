@@ -1,5 +1,6 @@
 import { listPublishedSlugs } from '@/data/resources'
 import { oembedJson } from '@/lib/embed/oembedResponse'
+import { decodeSegment } from '@/lib/embed/options'
 import { RESOURCE_KINDS } from '@/lib/kinds'
 
 export const revalidate = false
@@ -20,5 +21,5 @@ export async function GET(
   { params }: { params: Promise<{ kind: string; file: string }> },
 ) {
   const { kind, file } = await params
-  return oembedJson(kind, decodeURIComponent(file))
+  return oembedJson(kind, decodeSegment(file) ?? '')
 }
