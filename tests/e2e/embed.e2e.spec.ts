@@ -54,6 +54,23 @@ async function adminHeaders(request: APIRequestContext) {
   return { Authorization: `JWT ${(await login.json()).token}` }
 }
 
+/**
+ * Sets the allowed embedding origins as the admin. Other tests may sign in as the same admin at the
+ * same moment; Payload keeps sessions on the user document, so a concurrent login can drop ours
+ * (403): then sign in again.
+ */
+async function updateOrigins(request: APIRequestContext, origins: { origin: string }[]) {
+  let status = 0
+  for (let attempt = 0; attempt < 3 && status !== 200; attempt++) {
+    const update = await request.post('/api/globals/site', {
+      headers: await adminHeaders(request),
+      data: { embedOrigins: origins },
+    })
+    status = update.status()
+  }
+  return status
+}
+
 /** The iframe's height and its content's height, as the host sees them. */
 async function heights(page: Page) {
   const frame = page.frameLocator('#slot iframe')
@@ -74,16 +91,11 @@ test.beforeAll(async ({ request }, info) => {
   if (info.project.name !== 'desktop') return
   allowed = await hostSite()
   blocked = await hostSite()
-  const headers = await adminHeaders(request)
-  const site = await (await request.get('/api/globals/site?depth=0', { headers })).json()
+  const site = await (await request.get('/api/globals/site?depth=0')).json()
   savedOrigins = (site.embedOrigins ?? []).map((item: { origin: string }) => ({
     origin: item.origin,
   }))
-  const update = await request.post('/api/globals/site', {
-    headers,
-    data: { embedOrigins: [...savedOrigins, { origin: allowed.origin }] },
-  })
-  expect(update.status()).toBe(200)
+  expect(await updateOrigins(request, [...savedOrigins, { origin: allowed.origin }])).toBe(200)
   // The proxy re-reads the allowed origins every few seconds.
   await expect
     .poll(async () => (await request.get('/embed/scripts')).headers()['content-security-policy'], {
@@ -94,8 +106,7 @@ test.beforeAll(async ({ request }, info) => {
 
 test.afterAll(async ({ request }, info) => {
   if (info.project.name !== 'desktop') return
-  const headers = await adminHeaders(request)
-  await request.post('/api/globals/site', { headers, data: { embedOrigins: savedOrigins } })
+  expect(await updateOrigins(request, savedOrigins)).toBe(200)
   await allowed?.close()
   await blocked?.close()
 })
