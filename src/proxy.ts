@@ -57,6 +57,15 @@ function withoutDraft(url: URL): URL {
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl
+  // Next's router answers 500 to malformed percent-encoding (`/scripts/%ZZ`): say 400 instead.
+  try {
+    decodeURIComponent(pathname)
+  } catch {
+    return new Response('地址编码不正确', {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
   if (pathname.startsWith('/api/')) return publicApi(request)
   if (isEmbedPath(pathname)) {
     const origins = await embedOrigins(request.nextUrl.origin)

@@ -225,6 +225,16 @@ test('widget options and the single-resource widgets render without a host', asy
   await expect(page.locator('header, nav.site-nav, footer.site-footer')).toHaveCount(1)
   await snap(page, 'cases-grid-dark', 'embed')
 
+  await page.goto('/embed/scripts?count=-4&accent=C33&layout=sideways')
+  await expect(page.locator('[data-embed-item]:visible')).toHaveCount(1)
+  await expect(page.locator('html')).not.toHaveAttribute('data-layout', /./)
+  expect(
+    await page
+      .locator('html')
+      .evaluate((el) => getComputedStyle(el).getPropertyValue('--accent').trim()),
+  ).toBe('#cc3333')
+  await page.goto('/embed/scripts')
+  await expect(page.locator('[data-embed-item]:visible')).toHaveCount(6)
   await page.goto('/embed/topics/yifeng-yisu?count=3')
   await expect(page.locator('[data-embed-item]:visible')).toHaveCount(3)
   await page.goto('/embed/orgs/liuxi?kind=videos&count=99')
