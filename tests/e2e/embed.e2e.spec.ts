@@ -293,6 +293,8 @@ test('every detail and list page offers the embed codes with a live preview', as
     page.frameLocator('iframe.embed-preview').getByRole('link', { name: script.title }),
   ).toBeVisible()
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  // The clipboard needs a focused page; another worker's page may hold the focus.
+  await page.bringToFront()
   await page.locator('[data-copy="iframe"]').click()
   await expect(page.locator('[data-copy="iframe"]')).toHaveText('已复制')
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(

@@ -97,14 +97,15 @@ export const PANEL_JS = `(function () {
           button.textContent = '已复制'
           setTimeout(function () { button.textContent = '复制' }, 2000)
         }
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(field.value).then(done, function () {
-            field.select()
-          })
-        } else {
+        function fallback() {
           field.select()
-          try { if (document.execCommand('copy')) done() } catch (e) {}
+          try {
+            if (document.execCommand('copy')) done()
+          } catch (e) {}
         }
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(field.value).then(done, fallback)
+        } else fallback()
       })
     })(buttons[k])
   })(panels[i])
