@@ -292,12 +292,25 @@ test('every detail and list page offers the embed codes with a live preview', as
   await expect(
     page.frameLocator('iframe.embed-preview').getByRole('link', { name: script.title }),
   ).toBeVisible()
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
-  // The clipboard needs a focused page; another worker's page may hold the focus.
-  await page.bringToFront()
+  // The system clipboard of a headless browser shared by two workers is not reliable: record
+  // what the button hands to the Clipboard API instead.
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: (text: string) => {
+          ;(window as unknown as { copied: string }).copied = text
+          return Promise.resolve()
+        },
+      },
+    })
+  })
   await page.locator('[data-copy="iframe"]').click()
   await expect(page.locator('[data-copy="iframe"]')).toHaveText('已复制')
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+  expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(
+    await page.locator('[data-embed-code="iframe"]').inputValue(),
+  )
+  expect(await page.locator('[data-embed-code="iframe"]').inputValue()).toContain(
     `<iframe src="${baseURL}/embed/scripts/${script.slug}"`,
   )
   await page.locator('.embed-panel').scrollIntoViewIfNeeded()
