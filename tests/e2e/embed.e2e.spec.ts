@@ -305,8 +305,17 @@ test('every detail and list page offers the embed codes with a live preview', as
       },
     })
   })
+  // The button says 已复制 for two seconds: record that it did rather than race a loaded CPU.
+  await page.evaluate(() => {
+    const button = document.querySelector('[data-copy="iframe"]')!
+    new MutationObserver(() => {
+      if (button.textContent === '已复制') (window as unknown as { saw: boolean }).saw = true
+    }).observe(button, { childList: true, characterData: true, subtree: true })
+  })
   await page.locator('[data-copy="iframe"]').click()
-  await expect(page.locator('[data-copy="iframe"]')).toHaveText('已复制')
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { saw?: boolean }).saw))
+    .toBe(true)
   expect(await page.evaluate(() => (window as unknown as { copied: string }).copied)).toBe(
     await page.locator('[data-embed-code="iframe"]').inputValue(),
   )

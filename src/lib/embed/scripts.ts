@@ -62,25 +62,26 @@ export const WIDGET_JS = `(function () {
  * portal or a static copy under a base path) and wires the copy buttons.
  */
 export const PANEL_JS = `(function () {
-  var panels = document.querySelectorAll('[data-embed-panel]')
+  if (window.__practiceHubPanel) return
+  window.__practiceHubPanel = true
   function esc(value) {
     return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   }
-  for (var i = 0; i < panels.length; i++) (function (panel) {
+  // attr() keeps attribute-looking text out of this script, where crawlers would see links.
+  function attr(name, value) {
+    return ' ' + name + '="' + esc(value) + '"'
+  }
+  function fill(panel) {
     var widget = new URL(panel.getAttribute('data-src'), location.href)
     var at = widget.pathname.indexOf('/embed/')
     if (at < 0) return
     var base = widget.origin + widget.pathname.slice(0, at)
     var path = widget.pathname.slice(at).replace(/\\/$/, '')
     var title = panel.getAttribute('data-title') || ''
-    // attr() keeps attribute-looking text out of this script, where crawlers would see links.
-    function attr(name, value) {
-      return ' ' + name + '="' + esc(value) + '"'
-    }
     var codes = {
       iframe: '<iframe' + attr('src', base + path) + attr('title', title) +
         ' width="100%" height="480" style="border:0" loading="lazy"></iframe>',
-      loader: '<div' + attr('data-practice-hub-embed', path) + attr('data-title', title) + '></div>\n' +
+      loader: '<div' + attr('data-practice-hub-embed', path) + attr('data-title', title) + '></div>\\n' +
         '<script' + attr('src', base + '/embed.js') + ' async></' + 'script>'
     }
     var fields = panel.querySelectorAll('[data-embed-code]')
@@ -88,26 +89,32 @@ export const PANEL_JS = `(function () {
       var name = fields[j].getAttribute('data-embed-code')
       if (codes[name]) fields[j].value = codes[name]
     }
-    var buttons = panel.querySelectorAll('[data-copy]')
-    for (var k = 0; k < buttons.length; k++) (function (button) {
-      button.addEventListener('click', function () {
-        var field = panel.querySelector('[data-embed-code="' + button.getAttribute('data-copy') + '"]')
-        if (!field) return
-        function done() {
-          button.textContent = '已复制'
-          setTimeout(function () { button.textContent = '复制' }, 2000)
-        }
-        function fallback() {
-          field.select()
-          try {
-            if (document.execCommand('copy')) done()
-          } catch (e) {}
-        }
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(field.value).then(done, fallback)
-        } else fallback()
-      })
-    })(buttons[k])
-  })(panels[i])
+  }
+  var panels = document.querySelectorAll('[data-embed-panel]')
+  for (var i = 0; i < panels.length; i++) fill(panels[i])
+  // Delegated on the document, so the buttons work even if the framework re-renders the panel.
+  document.addEventListener('toggle', function (event) {
+    if (event.target.hasAttribute && event.target.hasAttribute('data-embed-panel')) fill(event.target)
+  }, true)
+  document.addEventListener('click', function (event) {
+    var button = event.target && event.target.closest ? event.target.closest('[data-copy]') : null
+    var panel = button && button.closest('[data-embed-panel]')
+    if (!panel) return
+    var field = panel.querySelector('[data-embed-code="' + button.getAttribute('data-copy') + '"]')
+    if (!field) return
+    function done() {
+      button.textContent = '已复制'
+      setTimeout(function () { button.textContent = '复制' }, 2000)
+    }
+    function fallback() {
+      field.select()
+      try {
+        if (document.execCommand('copy')) done()
+      } catch (e) {}
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, fallback)
+    } else fallback()
+  })
 })()
 `
