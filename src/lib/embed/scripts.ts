@@ -67,7 +67,8 @@ export const PANEL_JS = `(function () {
   function esc(value) {
     return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
   }
-  // attr() keeps attribute-looking text out of this script, where crawlers would see links.
+  // attr() and the split tag names keep link- and tag-like text out of this script, where the
+  // exporter and crawlers would see links or the end of the script.
   function attr(name, value) {
     return ' ' + name + '="' + esc(value) + '"'
   }
@@ -82,7 +83,7 @@ export const PANEL_JS = `(function () {
       iframe: '<iframe' + attr('src', base + path) + attr('title', title) +
         ' width="100%" height="480" style="border:0" loading="lazy"></iframe>',
       loader: '<div' + attr('data-practice-hub-embed', path) + attr('data-title', title) + '></div>\\n' +
-        '<script' + attr('src', base + '/embed.js') + ' async></' + 'script>'
+        '<scr' + 'ipt' + attr('src', base + '/embed.js') + ' async></scr' + 'ipt>'
     }
     var fields = panel.querySelectorAll('[data-embed-code]')
     for (var j = 0; j < fields.length; j++) {
