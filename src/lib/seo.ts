@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import type { PortalImage } from '@/data/types'
 
+import { oembedJsonPath } from './embed/oembed'
 import { resourcePath, type ResourceKind } from './kinds'
 import { serverUrl } from './serverUrl'
 
@@ -19,6 +20,8 @@ type ShareInput = {
   path: string
   image?: PortalImage | null
   type?: 'website' | 'article' | 'book' | 'video.other'
+  /** oEmbed discovery: the resource whose precomputed oEmbed JSON this page advertises. */
+  oembed?: { kind: ResourceKind; slug: string }
 }
 
 /** Canonical URL, OpenGraph and Twitter card for a page; relative URLs resolve against SITE_URL. */
@@ -28,6 +31,7 @@ export function shareMetadata({
   path,
   image,
   type = 'website',
+  oembed,
 }: ShareInput): Metadata {
   const images = image
     ? [{ url: image.src, width: image.width, height: image.height, alt: image.alt }]
@@ -35,7 +39,17 @@ export function shareMetadata({
   return {
     title,
     description,
-    alternates: { canonical: path },
+    alternates: {
+      canonical: path,
+      // Points at a static file so discovery works in the static export too (no server needed).
+      ...(oembed
+        ? {
+            types: {
+              'application/json+oembed': [{ url: oembedJsonPath(oembed.kind, oembed.slug), title }],
+            },
+          }
+        : {}),
+    },
     openGraph: { title, description, url: path, type, images, locale: 'zh_CN' },
     twitter: { card: 'summary_large_image', title, description, images: images.map((i) => i.url) },
   }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { nginxSnippet, staticHostHeaders } from './framing'
 import { RESOURCE_KINDS } from './kinds'
 import { writeExportSearch } from './search/static/exportSearch'
 
@@ -117,8 +118,9 @@ function rewriteText(kind: 'html' | 'css' | 'xml' | 'text', text: string, link: 
 function kindOf(
   contentType: string,
   pathname: string,
-): 'html' | 'css' | 'xml' | 'text' | 'js' | 'binary' {
+): 'html' | 'css' | 'xml' | 'text' | 'js' | 'json' | 'binary' {
   if (contentType.includes('text/html')) return 'html'
+  if (contentType.includes('application/json') && pathname.startsWith('/oembed/')) return 'json'
   if (contentType.includes('text/css')) return 'css'
   if (contentType.includes('javascript')) return 'js'
   if (pathname.endsWith('.xml')) return 'xml'
@@ -152,10 +154,13 @@ export const READING_TOOLS_JS = `(function () {
 })()
 `
 
-/** Removes Next's scripts and script preloads, keeping JSON-LD. */
-function stripNextScripts(html: string): string {
+/** Removes Next's scripts and script preloads, keeping JSON-LD and our `data-export="keep"` ones. */
+export function stripNextScripts(html: string): string {
   return html
-    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(
+      /<script\b(?![^>]*(?:application\/ld\+json|data-export="keep"))[^>]*>[\s\S]*?<\/script>/gi,
+      '',
+    )
     .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
 }
 
@@ -177,6 +182,24 @@ function addSearchScript(html: string, basePath: string): string {
 /** A rendered page as the export serves it: no Next runtime, reading tools where needed. */
 export function staticPage(html: string, basePath: string): string {
   return addSearchScript(addReadingTools(stripNextScripts(html), basePath), basePath)
+}
+
+/**
+ * A static folder cannot send headers: write the framing policy (widgets frameable by the
+ * allowed media-center sites, portal pages only by themselves) for common static hosts.
+ */
+async function writeFramingPolicy(
+  origin: string,
+  root: string,
+  basePath: string,
+  save: (file: string, body: string) => Promise<void>,
+): Promise<void> {
+  const response = await fetch(`${origin}/api/globals/site?depth=0`)
+  if (!response.ok) throw new Error(`导出失败：无法读取站点设置（${response.status}）`)
+  const site = (await response.json()) as { embedOrigins?: { origin?: string | null }[] | null }
+  const origins = (site.embedOrigins ?? []).map((item) => item.origin)
+  await save(path.join(root, '_headers'), staticHostHeaders(basePath, origins))
+  await save(path.join(root, 'nginx-embed.conf'), nginxSnippet(basePath, origins))
 }
 
 /** Removes temporary folders that an interrupted export left next to the target. */
@@ -249,7 +272,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       return `${publicOrigin}${rewritten}`
     }
 
-  for (const start of ['/', '/robots.txt', '/sitemap.xml']) enqueue(start, '/')
+  // The embed loader is only named in copyable code, never in a link: start from it too.
+  for (const start of ['/', '/robots.txt', '/sitemap.xml', '/embed.js']) enqueue(start, '/')
 
   let files = 0
   let pages = 0
@@ -274,6 +298,12 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     const contentType = response.headers.get('content-type') ?? ''
     const kind = kindOf(contentType, new URL(source, origin).pathname)
     const file = fileFor(temp, exported)
+    if (kind === 'json') {
+      // Precomputed oEmbed answers name the portal by absolute URL: point them at the copy.
+      const json = (await response.text()).replaceAll(siteOrigin, `${publicOrigin}${basePath}`)
+      await save(file, json)
+      return
+    }
     if (kind === 'binary') {
       await save(file, new Uint8Array(await response.arrayBuffer()))
       return
@@ -312,6 +342,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
       )
     }
     if (options.search !== false) await writeExportSearch(origin, temp)
+    await writeFramingPolicy(origin, temp, basePath, save)
     const previous = `${temp}-previous`
     const hadPrevious = await rename(outDir, previous).then(
       () => true,
