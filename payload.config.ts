@@ -18,8 +18,10 @@ import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
+import { healthEndpoint } from './src/endpoints/health'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
+import { databaseUnavailableError } from './src/hooks/databaseUnavailable'
 import { databaseAdapter } from './src/lib/database'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
@@ -63,7 +65,8 @@ export default buildConfig({
     Users,
   ],
   globals: [Site],
-  endpoints: [searchEndpoint, searchDocumentsEndpoint],
+  endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint],
+  hooks: { afterError: [databaseUnavailableError] },
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,

@@ -54,8 +54,15 @@ export type VersionRow = {
 
 /** The installed Payload version (read from its package.json). */
 export function payloadVersion(): string {
-  const file = path.join(projectRoot, 'node_modules', 'payload', 'package.json')
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  for (const root of [projectRoot, process.cwd()]) {
+    try {
+      const file = path.join(root, 'node_modules', 'payload', 'package.json')
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+    } catch {
+      // try the next candidate
+    }
+  }
+  return 'unknown'
 }
 
 /** The root of the local upload folders (`MEDIA_DIR`). */
