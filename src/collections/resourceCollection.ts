@@ -15,6 +15,7 @@ import {
   revalidateResourceAfterDelete,
 } from '@/hooks/revalidateResource'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
+import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
@@ -60,7 +61,7 @@ export function resourceCollection(
       maxPerDoc: 50,
     },
     hooks: {
-      beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
+      beforeChange: [rejectStaleUpdate, enforceWorkflow, setPublishedAt, ...beforeChange],
       afterChange: [revalidateResourceAfterChange(kind), invalidateSearchAfterChange],
       afterDelete: [revalidateResourceAfterDelete(kind), invalidateSearchAfterDelete],
     },
