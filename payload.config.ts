@@ -21,7 +21,7 @@ import { Videos } from './src/collections/Videos'
 import { healthEndpoint } from './src/endpoints/health'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
-import { databaseUnavailableError } from './src/hooks/databaseUnavailable'
+import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
@@ -66,7 +66,7 @@ export default buildConfig({
   ],
   globals: [Site],
   endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint],
-  hooks: { afterError: [databaseUnavailableError] },
+  hooks: { afterError: [explainApiErrors] },
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,

@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import { create as createTar } from 'tar'
 
+import { objectStorageEnabled } from '../storage'
 import { contentHash } from './canonical'
 import {
   BACKUP_FORMAT,
@@ -116,6 +117,11 @@ export async function createBackup(
       log(`全局设置 ${slug}：${entry.hash ? '已备份' : '为空'}`)
     }
 
+    if (objectStorageEnabled()) {
+      log(
+        '注意：已启用对象存储（S3_BUCKET），桶中的文件不在本备份里，请用存储服务的版本或复制功能备份。',
+      )
+    }
     const root = mediaRoot()
     const files = await listFiles(root)
     let bytes = 0
