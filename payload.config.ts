@@ -23,6 +23,7 @@ import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
 import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
+import { requestGuards } from './src/plugins/requestGuards'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
@@ -91,6 +92,7 @@ export default buildConfig({
   },
   plugins: [
     objectStorage(),
+    requestGuards(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

@@ -15,7 +15,7 @@ export function isInvalidParameter(error: unknown): boolean {
     seen.add(current)
     const { name, message } = current as { name?: unknown; message?: unknown }
     if (
-      /Only finite numbers|datatype mismatch|Cast to ObjectId failed|BSONError|input must be a 24 character hex/i.test(
+      /Only finite numbers|datatype mismatch|can only bind numbers|Cast to ObjectId failed|BSONError|input must be a 24 character hex/i.test(
         `${String(name ?? '')} ${String(message ?? '')}`,
       ) ||
       name === 'CastError'

@@ -3,12 +3,21 @@ import { REST_GET, REST_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { createCounty } from '../helpers/county'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
+let token: string
 
 beforeAll(async () => {
   payload = await bootPayload()
+  const county = await createCounty(payload)
+  token = (
+    await payload.login({
+      collection: 'users',
+      data: { email: county.users.admin.email, password: 'demo-pass-2026' },
+    })
+  ).token as string
 })
 
 afterAll(() => shutdownPayload(payload))
@@ -27,6 +36,7 @@ describe('malformed REST requests get a Chinese 4xx, not a 500', () => {
     ['/api/media?page=99999999999999999999', ['media']],
     ['/api/scripts/..%2F..%2Fusers', ['scripts', '../../users']],
     ['/api/scripts/abc', ['scripts', 'abc']],
+    ['/api/cases?where[_status][equals]=a&where[_status][equals]=b', ['cases']],
   ])('GET %s', async (url, slug) => {
     const { status, text } = await call(REST_GET, url, slug)
     expect(status).toBeGreaterThanOrEqual(400)
@@ -44,4 +54,24 @@ describe('malformed REST requests get a Chinese 4xx, not a 500', () => {
     expect(status).toBe(400)
     expect(text).toContain('请求内容不是有效的 JSON')
   })
+
+  it.each([
+    ['orgs', 'text/plain', 'not json {'],
+    ['users', 'application/x-www-form-urlencoded', 'not json {'],
+    ['topics', 'application/json', '[]'],
+    ['scripts', 'application/json', '"字符串"'],
+  ])(
+    'a logged-in POST /api/%s with a %s body that is not an object → 400',
+    async (slug, type, body) => {
+      const before = (await payload.count({ collection: slug as 'orgs' })).totalDocs
+      const { status, text } = await call(REST_POST, `/api/${slug}`, [slug], {
+        method: 'POST',
+        headers: { 'Content-Type': type, Authorization: `JWT ${token}` },
+        body,
+      })
+      expect(status).toBe(400)
+      expect(text).toMatch(/[\u4e00-\u9fff]/)
+      expect((await payload.count({ collection: slug as 'orgs' })).totalDocs).toBe(before)
+    },
+  )
 })
