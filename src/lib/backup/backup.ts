@@ -2,7 +2,7 @@ import { copyFile, link, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import { create as createTar } from 'tar'
 
 import { objectStorageEnabled } from '../storage'
@@ -59,6 +59,10 @@ export async function createBackup(
   const log = options.log ?? (() => {})
   const out = path.resolve(options.out)
   const staging = await mkdtemp(path.join(tmpdir(), 'practice-hub-backup-'))
+  // One transaction for all reads, so a save during the backup cannot leave it half old, half new
+  // (on SQLite writers wait for the few seconds the reads take).
+  const transactionID = await payload.db.beginTransaction?.()
+  const req = (transactionID ? { transactionID } : {}) as Partial<PayloadRequest>
   try {
     const manifest: Manifest = {
       format: BACKUP_FORMAT,
@@ -78,7 +82,7 @@ export async function createBackup(
 
     const slugs = backedUpCollections(payload)
     for (const [index, slug] of slugs.entries()) {
-      const docs = await readCollection(payload, slug)
+      const docs = await readCollection(payload, slug, req)
       const entry: Manifest['collections'][string] = {
         count: docs.length,
         documents: Object.fromEntries(docs.map((doc) => [String(doc.id), contentHash(doc)])),
@@ -88,7 +92,7 @@ export async function createBackup(
         JSON.stringify(docs),
       )
       if (payload.collections[slug].config.versions) {
-        const versions = await readVersions(payload, slug)
+        const versions = await readVersions(payload, slug, req)
         entry.versions = { count: versions.length, hashes: versions.map((v) => versionHash(v)) }
         await writeFile(
           path.join(staging, 'data', 'versions', `${slug}.json`),
@@ -101,10 +105,10 @@ export async function createBackup(
     }
 
     for (const slug of globalSlugs(payload)) {
-      const row = await readGlobal(payload, slug)
+      const row = await readGlobal(payload, slug, req)
       const entry: Manifest['globals'][string] = { hash: globalHash(row) }
       const versions = payload.config.globals.find((g) => g.slug === slug)?.versions
-        ? await readGlobalVersions(payload, slug)
+        ? await readGlobalVersions(payload, slug, req)
         : undefined
       if (versions) {
         entry.versions = { count: versions.length, hashes: versions.map((v) => versionHash(v)) }
@@ -122,6 +126,7 @@ export async function createBackup(
         '注意：已启用对象存储（S3_BUCKET），桶中的文件不在本备份里，请用存储服务的版本或复制功能备份。',
       )
     }
+    if (transactionID) await payload.db.commitTransaction(transactionID)
     const root = mediaRoot()
     const files = await listFiles(root)
     let bytes = 0
@@ -149,6 +154,9 @@ export async function createBackup(
     const size = (await hashFile(out)).size
     log(`备份完成：${out}（${(size / 1024 / 1024).toFixed(1)} MB）`)
     return { file: out, manifest, bytes: size }
+  } catch (err) {
+    if (transactionID) await payload.db.rollbackTransaction(transactionID).catch(() => {})
+    throw err
   } finally {
     await rm(staging, { recursive: true, force: true })
   }
