@@ -7,6 +7,8 @@
  *
  * Needs the demo county (npm run seed) for its pages and the admin login.
  */
+import { cpus, loadavg } from 'node:os'
+
 import autocannon from 'autocannon'
 
 import { paragraphsToLexical } from '../src/lib/lexicalDocument'
@@ -142,10 +144,13 @@ async function main(): Promise<number> {
     const failedStatuses = Object.entries(result.statusCodeStats ?? {})
       .filter(([code]) => Number(code) >= 400)
       .reduce((sum, [, stat]) => sum + (stat as { count: number }).count, 0)
-    const failed = result.errors + result.timeouts + failedStatuses
+    // autocannon counts timeouts among its errors.
+    const failed = result.errors + failedStatuses
+    const [load1] = loadavg()
     log(
       `请求 ${result.requests.total} 次（${Math.round(result.requests.average)}/秒），` +
-        `失败 ${failed}（错误 ${result.errors}，超时 ${result.timeouts}，≥400 ${failedStatuses}）`,
+        `失败 ${failed}（连接错误 ${result.errors - result.timeouts}，超时 ${result.timeouts}，` +
+        `≥400 ${failedStatuses}）；本机负载 ${load1.toFixed(1)}（${cpus().length} 核）`,
     )
     log(
       `延迟 p50 ${result.latency.p50} ms，p97.5 ${result.latency.p97_5} ms，` +
