@@ -20,11 +20,18 @@ export const requireObjectData: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
-/** Adds the request guards to every collection, after the collection's own hooks. */
+/** Adds the request guards to every collection (after its own hooks) and global. */
 export const requestGuards =
   (): Plugin =>
   (config: Config): Config => ({
     ...config,
+    // A global without versions still gets /api/globals/<slug>/versions/<id>, which queries a
+    // versions table that does not exist (a TypeError, 500). There is nothing to read: forbid it.
+    globals: (config.globals ?? []).map((global) =>
+      global.versions
+        ? global
+        : { ...global, access: { ...global.access, readVersions: () => false } },
+    ),
     collections: (config.collections ?? []).map((collection) => ({
       ...collection,
       hooks: {

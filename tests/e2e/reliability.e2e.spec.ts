@@ -4,7 +4,13 @@ import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import {
+  expect,
+  request as playwrightRequest,
+  test,
+  type APIRequestContext,
+  type Page,
+} from '@playwright/test'
 
 import { exportSite } from '../../src/lib/staticExport'
 import { DEMO_PASSWORD } from '../../src/seed/content/county'
@@ -200,16 +206,19 @@ test('an export killed mid-way leaves the previous export intact, and the next r
 
 test('hostile input to every public endpoint: no 500, no stack trace, no file path', async ({
   request,
+  baseURL,
 }) => {
   test.setTimeout(240_000)
   const token = await apiToken(request)
+  // A context without the login cookie: anonymous probes must really be anonymous.
+  const client = await playwrightRequest.newContext({ baseURL })
   const seed = Number(process.env.FUZZ_SEED ?? 20261123)
   const failures: string[] = []
   let sent = 0
   for (const probe of fuzzRequests(seed, Number(process.env.FUZZ_COUNT ?? 400))) {
     const headers: Record<string, string> = { ...probe.headers }
     if (probe.authenticated) headers.Authorization = `JWT ${token}`
-    const response = await request.fetch(probe.path, {
+    const response = await client.fetch(probe.path, {
       method: probe.method,
       headers,
       data: probe.body,
@@ -226,6 +235,7 @@ test('hostile input to every public endpoint: no 500, no stack trace, no file pa
       )
     }
   }
+  await client.dispose()
   console.log(`[measure] fuzz: ${sent} requests (seed ${seed}), ${failures.length} failures`)
   expect(failures, `FUZZ_SEED=${seed}`).toEqual([])
 })
