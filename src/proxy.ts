@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
-/** Whether a raw (still percent-encoded) path decodes as UTF-8. */
+/** Whether a raw (still percent-encoded) path decodes as UTF-8, without NUL characters. */
 export function isDecodablePath(rawPath: string): boolean {
   if (!rawPath.includes('%')) return true
   try {
-    decodeURIComponent(rawPath)
-    return true
+    return !decodeURIComponent(rawPath).includes('\u0000')
   } catch {
     return false
   }
