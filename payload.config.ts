@@ -18,9 +18,12 @@ import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
+import { healthEndpoint } from './src/endpoints/health'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { Site } from './src/globals/Site'
+import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
+import { requestGuards } from './src/plugins/requestGuards'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
@@ -63,7 +66,8 @@ export default buildConfig({
     Users,
   ],
   globals: [Site],
-  endpoints: [searchEndpoint, searchDocumentsEndpoint],
+  endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint],
+  hooks: { afterError: [explainApiErrors] },
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,
@@ -88,6 +92,7 @@ export default buildConfig({
   },
   plugins: [
     objectStorage(),
+    requestGuards(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

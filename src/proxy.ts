@@ -12,6 +12,25 @@ import {
   tooManyRequests,
 } from '@/lib/publicApi'
 
+/** Whether a raw (still percent-encoded) path decodes as UTF-8, without NUL characters. */
+export function isDecodablePath(rawPath: string): boolean {
+  if (!rawPath.includes('%')) return true
+  try {
+    return !decodeURIComponent(rawPath).includes('\u0000')
+  } catch {
+    return false
+  }
+}
+
+function badRequest(message: string, json: boolean): NextResponse {
+  return json
+    ? NextResponse.json({ errors: [{ message }] }, { status: 400 })
+    : new NextResponse(message, {
+        status: 400,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+      })
+}
+
 /** Widget paths whose filters need the server: rewritten to the dynamic `filtered` widget. */
 const FILTERABLE_WIDGET = /^\/embed\/(?:[a-z]+|topics\/[^/]+|orgs\/[^/]+)\/?$/
 const FILTER_KEYS = ['format', 'dialect', 'kind']
@@ -52,19 +71,26 @@ function withoutDraft(url: URL): URL {
 }
 
 /**
- * Framing policy for every page (widgets: the allowed media-center origins; everything else,
- * including the admin, same-origin only), filtered widget rewrites, and the public API lock.
+ * In front of every request but static assets:
+ * - malformed requests that Next.js and Payload answer with a bare 500 get a Chinese 400: paths
+ *   with broken percent-encoding or NUL (`/scripts/%E4%B8`), GraphQL posts whose body is not JSON;
+ * - the framing policy (widgets: the allowed media-center origins; everything else, including the
+ *   admin, same-origin only) and filtered widget rewrites;
+ * - the public API lock (CORS, no drafts, a rate limit for anonymous reads).
+ * Request bodies are only read for GraphQL; uploads stream through untouched.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl
-  // Next's router answers 500 to malformed percent-encoding (`/scripts/%ZZ`): say 400 instead.
-  try {
-    decodeURIComponent(pathname)
-  } catch {
-    return new Response('地址编码不正确', {
-      status: 400,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-    })
+  const raw = request.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split(/[?#]/)[0]
+  if (!isDecodablePath(raw)) {
+    return badRequest('地址无效：其中的百分号编码不是有效的 UTF-8。', raw.startsWith('/api/'))
+  }
+  if (raw === '/api/graphql' && request.method === 'POST') {
+    try {
+      JSON.parse(await request.clone().text())
+    } catch {
+      return badRequest('请求内容不是有效的 JSON。', true)
+    }
   }
   if (pathname.startsWith('/api/')) return publicApi(request)
   if (isEmbedPath(pathname)) {

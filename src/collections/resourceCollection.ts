@@ -15,6 +15,7 @@ import {
   revalidateResourceAfterDelete,
 } from '@/hooks/revalidateResource'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
+import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
@@ -64,7 +65,7 @@ export function resourceCollection(
     // 20. The migration adds the same for the admin's draft list (latest versions, newest first).
     indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
     hooks: {
-      beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
+      beforeChange: [rejectStaleUpdate, enforceWorkflow, setPublishedAt, ...beforeChange],
       afterChange: [revalidateResourceAfterChange(kind), invalidateSearchAfterChange],
       afterDelete: [revalidateResourceAfterDelete(kind), invalidateSearchAfterDelete],
     },
