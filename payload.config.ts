@@ -19,15 +19,18 @@ import { Topics } from './src/collections/Topics'
 import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
+import { healthEndpoint } from './src/endpoints/health'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { staticSiteEndpoint } from './src/endpoints/staticSite'
 import { Site } from './src/globals/Site'
+import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
 import {
   startStaticPublisher,
   STATIC_QUEUE,
   staticPublishTask,
 } from './src/lib/staticSite/publisher'
+import { requestGuards } from './src/plugins/requestGuards'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
 
@@ -72,7 +75,8 @@ export default buildConfig({
   ],
   globals: [Site],
   onInit: startStaticPublisher,
-  endpoints: [searchEndpoint, searchDocumentsEndpoint, staticSiteEndpoint],
+  endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint, staticSiteEndpoint],
+  hooks: { afterError: [explainApiErrors] },
   editor: lexicalEditor(),
   db: databaseAdapter(),
   sharp,
@@ -102,6 +106,7 @@ export default buildConfig({
   },
   plugins: [
     objectStorage(),
+    requestGuards(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

@@ -34,7 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
-      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts'],
+      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts', '**/reliability.e2e.spec.ts'],
       use: {
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -44,7 +44,7 @@ export default defineConfig({
     },
     {
       name: 'desktop',
-      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts'],
+      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts', '**/reliability.e2e.spec.ts'],
       use: { viewport: { width: 1280, height: 860 } },
     },
     // Publishing and exporting change or read the whole portal: after the others, one at a time.
@@ -54,11 +54,18 @@ export default defineConfig({
       dependencies: ['phone', 'desktop'],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 },
     },
-    // Static publishing compares the whole static site before and after edits: last, alone.
+    // Static publishing compares the whole static site before and after edits: alone.
     {
       name: 'static',
       testMatch: '**/static.e2e.spec.ts',
       dependencies: ['live'],
+      use: { viewport: { width: 1280, height: 860 } },
+    },
+    // Faults (a locked database, killed exports, fuzz): last of all, since they disturb the server.
+    {
+      name: 'reliability',
+      testMatch: '**/reliability.e2e.spec.ts',
+      dependencies: ['static'],
       use: { viewport: { width: 1280, height: 860 } },
     },
   ],

@@ -15,6 +15,7 @@ import {
   revalidateResourceAfterDelete,
 } from '@/hooks/revalidateResource'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
+import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { queueStaticAfterChange, queueStaticAfterDelete } from '@/hooks/staticPublish'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
@@ -60,8 +61,12 @@ export function resourceCollection(
       drafts: { autosave: false, validate: false, schedulePublish: true },
       maxPerDoc: 50,
     },
+    // Lists newest first without sorting the whole table: the portal filters `_status`, and at
+    // 10,000 resources SQLite otherwise sorted every row (with its arrays and relations) to keep
+    // 20. The migration adds the same for the admin's draft list (latest versions, newest first).
+    indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
     hooks: {
-      beforeChange: [enforceWorkflow, setPublishedAt, ...beforeChange],
+      beforeChange: [rejectStaleUpdate, enforceWorkflow, setPublishedAt, ...beforeChange],
       afterChange: [
         revalidateResourceAfterChange(kind),
         invalidateSearchAfterChange,

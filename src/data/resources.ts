@@ -1,7 +1,11 @@
-import type { Where } from 'payload'
+import { sql } from '@payloadcms/db-sqlite'
+import type { Payload, Where } from 'payload'
+import { cache } from 'react'
 
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
+import type { DocId } from '@/lib/ids'
 import { PAGE_SIZE, type ListQuery } from '@/lib/listQuery'
+import { subtreeIds } from '@/lib/tree'
 import { DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
@@ -20,7 +24,7 @@ import type {
 } from './types'
 
 /** Fields a card needs; keeps list queries small. */
-const CARD_SELECT = {
+export const CARD_SELECT = {
   title: true,
   slug: true,
   summary: true,
@@ -38,6 +42,15 @@ const CARD_SELECT = {
   outcomes: true,
 } as const
 
+/**
+ * What cards and detail pages show of a populated org or topic (toOrg, toTopics): without it each
+ * card also loaded their descriptions and breadcrumb arrays.
+ */
+export const TAXONOMY_POPULATE = {
+  orgs: { name: true, slug: true, level: true },
+  topics: { name: true, slug: true },
+} as const
+
 /** Latest published resources of one kind, newest first. */
 export async function listLatest(kind: ResourceKind, limit = 6, where?: Where): Promise<ResourceCard[]> {
   const payload = await payloadClient()
@@ -48,6 +61,7 @@ export async function listLatest(kind: ResourceKind, limit = 6, where?: Where): 
     limit,
     depth: 1,
     select: CARD_SELECT,
+    populate: TAXONOMY_POPULATE,
     ...PUBLIC_READ,
   })
   return docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))
@@ -65,13 +79,23 @@ export async function countByKind(): Promise<Record<ResourceKind, number>> {
   return Object.fromEntries(counts) as Record<ResourceKind, number>
 }
 
-/** Slugs of every published resource of a kind, for prerendering. */
+/**
+ * How many of each kind's newest resources `next build` prerenders. The rest render on their first
+ * request and are then cached like prerendered pages (`revalidate = false`), so build time stays
+ * flat as a county's library grows (at 10,000 resources, prerendering all of them took most of the
+ * export's time). PRERENDER_LIMIT overrides it; 0 prerenders none.
+ */
+export const PRERENDER_LIMIT = Number(process.env.PRERENDER_LIMIT ?? 48)
+
+/** Slugs of the newest published resources of a kind (at most PRERENDER_LIMIT), for prerendering. */
 export async function listPublishedSlugs(kind: ResourceKind): Promise<string[]> {
+  if (PRERENDER_LIMIT <= 0) return []
   const payload = await payloadClient()
   const { docs } = await payload.find({
     collection: kind,
     where: publicWhere(),
-    limit: 0,
+    sort: '-publishedAt',
+    limit: PRERENDER_LIMIT,
     pagination: false,
     depth: 0,
     select: { slug: true },
@@ -80,22 +104,34 @@ export async function listPublishedSlugs(kind: ResourceKind): Promise<string[]> 
   return docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))
 }
 
+/** What a populated related resource needs (toRelated): its link, title and status. */
+const RELATED_POPULATE = Object.fromEntries(
+  RESOURCE_KINDS.map((kind) => [kind, { slug: true, title: true, _status: true }]),
+) as Record<ResourceKind, { slug: true; title: true; _status: true }>
+
 /**
  * The published resource with this slug; in preview (draft mode with a staff session), its
- * latest draft instead, read with that user's own access so scopes still apply.
+ * latest draft instead, read with that user's own access so scopes still apply. Cached per
+ * request: a detail page's metadata and body share one query.
  */
-async function findPublished<K extends ResourceKind>(kind: K, slug: string) {
+const findPublished = cache(async function findPublished<K extends ResourceKind>(
+  kind: K,
+  slug: string,
+) {
   const payload = await payloadClient()
   const viewer = await previewUser()
   const { docs } = await payload.find({
     collection: kind,
     where: viewer ? { slug: { equals: slug } } : publicWhere({ slug: { equals: slug } }),
     limit: 1,
-    depth: 2,
+    // Depth 1 with related resources trimmed to what a related link shows: depth 2 populated every
+    // relation of every related resource (their covers, orgs, topics and own related lists).
+    depth: 1,
+    populate: { ...TAXONOMY_POPULATE, ...RELATED_POPULATE },
     ...(viewer ? { draft: true, user: viewer, overrideAccess: false } : PUBLIC_READ),
   })
   return docs[0]
-}
+})
 
 function detailBase(kind: ResourceKind, doc: Script | Video | Textbook | Case) {
   return {
@@ -244,6 +280,7 @@ export async function listResources(kind: ResourceKind, query: ListQuery): Promi
     page,
     depth: 1,
     select: CARD_SELECT,
+    populate: TAXONOMY_POPULATE,
     ...PUBLIC_READ,
   })
   return {
@@ -272,6 +309,7 @@ export async function listAcrossKinds(
         limit: limitPerKind,
         depth: 1,
         select: CARD_SELECT,
+        populate: TAXONOMY_POPULATE,
         ...PUBLIC_READ,
       })
       const cards = result.docs.map((doc) => toCard(kind, doc as Script | Video | Textbook | Case))
@@ -292,22 +330,22 @@ export type CountyFigures = {
 /** The county's figures at a glance, for the home page. */
 export async function countyFigures(): Promise<CountyFigures> {
   const payload = await payloadClient()
-  const [byKind, orgs, cases] = await Promise.all([
+  const [byKind, orgs, peopleServed] = await Promise.all([
     countByKind(),
     listOrgs(),
-    payload.find({
-      collection: 'cases',
-      where: publicWhere(),
-      pagination: false,
-      limit: 0,
-      depth: 0,
-      select: { outcomes: true },
-      ...PUBLIC_READ,
-    }),
+    sumPeopleServed(payload),
   ])
   const townships = orgs.filter((org) => org.level === 'institute')
+  const perOrg = await countPublishedByOrg(payload)
   const byTownship = await Promise.all(
     townships.map(async (org) => {
+      if (perOrg) {
+        const count = subtreeIds(orgs, org.id).reduce<number>(
+          (sum, id) => sum + (perOrg.get(id) ?? 0),
+          0,
+        )
+        return { slug: org.slug, name: org.name, count }
+      }
       const counts = await Promise.all(
         RESOURCE_KINDS.map(async (kind) => {
           const where = await listWhere(kind, { sort: 'newest', page: 1, org: org.slug })
@@ -323,11 +361,64 @@ export async function countyFigures(): Promise<CountyFigures> {
       return { slug: org.slug, name: org.name, count: counts.reduce((a, b) => a + b, 0) }
     }),
   )
-  const peopleServed = (cases.docs as Case[]).reduce(
-    (sum, item) => sum + (item.outcomes?.peopleServed ?? 0),
-    0,
-  )
   return { byKind, byTownship, peopleServed }
+}
+
+type SqlDatabase = {
+  name?: string
+  drizzle?: {
+    get: (query: unknown) => Promise<unknown>
+    all: (query: unknown) => Promise<unknown[]>
+  }
+}
+
+/**
+ * Published resources of all kinds per org id, on SQLite in one GROUP BY per kind (instead of a
+ * count per township and kind); null on other adapters, which count per township.
+ */
+async function countPublishedByOrg(payload: Payload): Promise<Map<DocId, number> | null> {
+  const db = payload.db as unknown as SqlDatabase
+  if (db.name !== 'sqlite' || !db.drizzle) return null
+  const counts = new Map<DocId, number>()
+  for (const kind of RESOURCE_KINDS) {
+    // `kind` is one of four fixed table names; same rule as publicWhere(): published only.
+    const rows = (await db.drizzle.all(
+      sql.raw(
+        `SELECT org_id AS org, COUNT(*) AS n FROM ${kind} WHERE _status = 'published' GROUP BY org_id`,
+      ),
+    )) as { org: number | null; n: number | string }[]
+    for (const row of rows) {
+      if (row.org === null) continue
+      counts.set(row.org, (counts.get(row.org) ?? 0) + Number(row.n))
+    }
+  }
+  return counts
+}
+
+/**
+ * People served, summed over published cases. On SQLite one SUM in the database: reading every
+ * case to add up one figure was the home page's only whole-collection scan (2,500 cases at 10,000
+ * resources). Other adapters (Mongo) read only that field of each published case.
+ */
+export async function sumPeopleServed(payload: Payload): Promise<number> {
+  const db = payload.db as unknown as SqlDatabase
+  if (db.name === 'sqlite' && db.drizzle) {
+    // Same rule as publicWhere(): published documents only.
+    const row = (await db.drizzle.get(
+      sql`SELECT COALESCE(SUM(outcomes_people_served), 0) AS total FROM cases WHERE _status = 'published'`,
+    )) as { total?: number | string } | undefined
+    return Number(row?.total ?? 0)
+  }
+  const { docs } = await payload.find({
+    collection: 'cases',
+    where: publicWhere(),
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    select: { outcomes: { peopleServed: true } },
+    ...PUBLIC_READ,
+  })
+  return (docs as Case[]).reduce((sum, item) => sum + (item.outcomes?.peopleServed ?? 0), 0)
 }
 
 /** Every published resource's path and last change, for the sitemap. */

@@ -9,6 +9,8 @@ import type {
 
 import { PUBLISHED } from '@/access/publishedOrAuthenticated'
 
+import { oembedJsonPath } from '@/lib/embed/oembed'
+import { listWidgetPath, resourceWidgetPath } from '@/lib/embed/options'
 import { feedPathsFor } from '@/lib/feeds'
 import { idOf } from '@/lib/ids'
 import type { DocId } from '@/data/types'
@@ -29,7 +31,7 @@ type Named = TreeNode<DocId> & { slug: string }
 /**
  * Every portal path that shows a published resource: its detail page (and files derived from it),
  * its kind's list, the pages of its topics and orgs and of their ancestors (they list their
- * subtree), the home page and the sitemap. A draft shows nowhere, so it yields nothing.
+ * subtree), the home page and the sitemap, and the embed widgets and oEmbed JSON of the same. A draft shows nowhere, so it yields nothing.
  */
 export function pathsShowing(
   kind: ResourceKind,
@@ -40,6 +42,12 @@ export function pathsShowing(
   const detail = resourcePath(kind, doc.slug)
   // The search page without a query shows the newest resources.
   const paths = [detail, `/${kind}`, '/', '/search', '/sitemap.xml']
+  // Embeds: the resource's widget and oEmbed JSON, and the list widgets it appears in.
+  paths.push(
+    resourceWidgetPath(kind, doc.slug),
+    oembedJsonPath(kind, doc.slug),
+    listWidgetPath({ type: 'kind', kind }),
+  )
   if (kind === 'scripts') paths.push(`${detail}/script.docx`)
   if (kind === 'videos') paths.push(`${detail}/subtitles.vtt`)
   const withAncestors = (nodes: Named[], ids: (DocId | null)[]) => {
@@ -53,9 +61,11 @@ export function pathsShowing(
     return [...all].flatMap((id) => (slugs.has(id) ? [slugs.get(id) as string] : []))
   }
   for (const slug of withAncestors(taxonomy.topics, (doc.topics ?? []).map(idOf))) {
-    paths.push(`/topics/${slug}`)
+    paths.push(`/topics/${slug}`, listWidgetPath({ type: 'topic', slug }))
   }
-  for (const slug of withAncestors(taxonomy.orgs, [idOf(doc.org)])) paths.push(`/orgs/${slug}`)
+  for (const slug of withAncestors(taxonomy.orgs, [idOf(doc.org)])) {
+    paths.push(`/orgs/${slug}`, listWidgetPath({ type: 'org', slug }))
+  }
   return paths
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import type { PortalImage } from '@/data/types'
 
+import { oembedJsonPath } from './embed/oembed'
 import { FEED_FORMATS, type FeedFormat, feedPath, type FeedScope } from './feeds'
 import { resourcePath, type ResourceKind } from './kinds'
 import { serverUrl } from './serverUrl'
@@ -20,6 +21,8 @@ type ShareInput = {
   path: string
   image?: PortalImage | null
   type?: 'website' | 'article' | 'book' | 'video.other'
+  /** oEmbed discovery: the resource whose precomputed oEmbed JSON this page advertises. */
+  oembed?: { kind: ResourceKind; slug: string }
   /** The page's own feeds (a kind, topic or org), announced for feed readers. */
   feed?: FeedScope
 }
@@ -47,6 +50,7 @@ export function shareMetadata({
   path,
   image,
   type = 'website',
+  oembed,
   feed,
 }: ShareInput): Metadata {
   const images = image
@@ -55,7 +59,24 @@ export function shareMetadata({
   return {
     title,
     description,
-    alternates: { canonical: path, ...(feed ? { types: feedAlternates(feed, title) } : {}) },
+    alternates: {
+      canonical: path,
+      // oEmbed discovery points at a static file so it works in the static export too.
+      ...(oembed || feed
+        ? {
+            types: {
+              ...(feed ? feedAlternates(feed, title) : {}),
+              ...(oembed
+                ? {
+                    'application/json+oembed': [
+                      { url: oembedJsonPath(oembed.kind, oembed.slug), title },
+                    ],
+                  }
+                : {}),
+            },
+          }
+        : {}),
+    },
     openGraph: { title, description, url: path, type, images, locale: 'zh_CN' },
     twitter: { card: 'summary_large_image', title, description, images: images.map((i) => i.url) },
   }

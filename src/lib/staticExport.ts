@@ -95,8 +95,9 @@ export function rewriteText(
 export function kindOf(
   contentType: string,
   pathname: string,
-): 'html' | 'css' | 'xml' | 'text' | 'js' | 'binary' {
+): 'html' | 'css' | 'xml' | 'text' | 'js' | 'json' | 'binary' {
   if (contentType.includes('text/html')) return 'html'
+  if (contentType.includes('application/json') && pathname.startsWith('/oembed/')) return 'json'
   if (contentType.includes('text/css')) return 'css'
   if (contentType.includes('javascript')) return 'js'
   if (pathname.endsWith('.xml')) return 'xml'
@@ -130,10 +131,13 @@ export const READING_TOOLS_JS = `(function () {
 })()
 `
 
-/** Removes Next's scripts and script preloads, keeping JSON-LD. */
+/** Removes Next's scripts and script preloads, keeping JSON-LD and our `data-export="keep"` ones. */
 export function stripNextScripts(html: string): string {
   return html
-    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(
+      /<script\b(?![^>]*(?:application\/ld\+json|data-export="keep"))[^>]*>[\s\S]*?<\/script>/gi,
+      '',
+    )
     .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
 }
 

@@ -119,6 +119,11 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
       `/portal/scripts/${publishedDemo('scripts')[0].slug}/script.docx`,
       `/portal/videos/${publishedDemo('videos')[0].slug}/subtitles.vtt`,
       '/portal/sitemap.xml',
+      '/portal/embed/scripts/',
+      '/portal/embed/topics/yifeng-yisu/',
+      '/portal/embed/orgs/liuxi/',
+      `/portal/embed/videos/${publishedDemo('videos')[0].slug}/`,
+      `/portal/oembed/cases/${publishedDemo('cases')[0].slug}.json`,
     ]) {
       expect(ok, expected).toContain(`${server.origin}${encodeURI(expected)}`)
     }
@@ -128,7 +133,7 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     // No draft anywhere in the export (text files; binary media cannot hold a title).
     const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' })
       .map((file) => path.join(outDir, file))
-      .filter((file) => statSync(file).isFile() && /\.(html|xml|txt|vtt)$/.test(file))
+      .filter((file) => statSync(file).isFile() && /\.(html|xml|txt|vtt|json)$/.test(file))
     const text = files.map((file) => readFileSync(file, 'utf8')).join('\n')
     for (const title of ALL_DRAFT_TITLES) expect(text).not.toContain(title)
     for (const kind of RESOURCE_KINDS) {
@@ -140,6 +145,37 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
       'word/document.xml',
     ])
     expect(docx.toString()).toContain(publishedDemo('scripts')[0].title)
+
+    // The loader is named only in copyable code (no page links to it), yet it is exported.
+    const loader = await fetch(`${server.origin}/portal/embed.js`)
+    expect(loader.status).toBe(200)
+    expect(await loader.text()).toContain('practice-hub:hello')
+    // Embeds in the static copy: oEmbed JSON points at the copy, widgets keep their script,
+    // and the framing policy is written for static hosts.
+    const oembed = JSON.parse(
+      readFileSync(
+        path.join(outDir, 'oembed', 'cases', `${publishedDemo('cases')[0].slug}.json`),
+        'utf8',
+      ),
+    )
+    expect(oembed.html).toContain(`src="${server.origin}/portal/embed/cases/`)
+    expect(readFileSync(path.join(outDir, 'embed', 'scripts', 'index.html'), 'utf8')).toContain(
+      'practice-hub:height',
+    )
+    expect(readFileSync(path.join(outDir, '_headers'), 'utf8')).toContain(
+      "/portal/embed/*\n  Content-Security-Policy: frame-ancestors 'self'",
+    )
+    expect(readFileSync(path.join(outDir, 'nginx-embed.conf'), 'utf8')).toContain(
+      'location ^~ /portal/embed/ {',
+    )
+
+    await page.goto(`${server.origin}/portal/embed/scripts/?count=2&theme=dark`)
+    await expect(page.locator('[data-embed-item]:visible')).toHaveCount(2)
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await page.goto(`${server.origin}/portal/scripts/`)
+    await expect(page.locator('[data-embed-code="loader"]')).toHaveValue(
+      `<div data-practice-hub-embed="/embed/scripts" data-title="最新宣讲稿"></div>\n<script src="${server.origin}/portal/embed.js" async></script>`,
+    )
 
     // The static copy works in a browser with no server logic, under its base path.
     await page.goto(`${server.origin}/portal/`)

@@ -199,6 +199,14 @@ describe('revalidation paths', () => {
         `/orgs/${tree.station.slug}`,
         `/orgs/${tree.institute.slug}`,
         `/orgs/${tree.center.slug}`,
+        '/embed/scripts',
+        '/embed/scripts/x',
+        '/oembed/scripts/x.json',
+        `/embed/topics/${childTopic.slug}`,
+        `/embed/topics/${tree.topic.slug}`,
+        `/embed/orgs/${tree.station.slug}`,
+        `/embed/orgs/${tree.institute.slug}`,
+        `/embed/orgs/${tree.center.slug}`,
       ].sort(),
     )
     expect(pathsShowing('scripts', { ...doc, _status: 'draft' }, taxonomy)).toEqual([])

@@ -53,4 +53,14 @@ describe('staticPage', () => {
     )
     expect(script).toContain('<script src="/portal/reading-tools.js" defer></script></body>')
   })
+
+  it('keeps the inline scripts marked data-export="keep" (widgets, embed panel), only those', () => {
+    const html =
+      '<body><script data-export="keep">window.parent.postMessage(1, "*")</script>' +
+      '<script data-export="omit">dropped()</script><script>self.__next_f.push(1)</script></body>'
+    const page = staticPage(html, '')
+    expect(page).toContain('<script data-export="keep">window.parent.postMessage(1, "*")</script>')
+    expect(page).not.toContain('dropped()')
+    expect(page).not.toContain('__next_f')
+  })
 })

@@ -58,8 +58,11 @@ export async function writeManifest(root: string, manifest: Manifest): Promise<v
   await writeAtomically(root, path.join(root, MANIFEST_FILE), body, { compress: false })
 }
 
-/** The crawl's starting points: every page and file is reachable from these or pinned. */
-export const ROOTS = ['/', '/robots.txt', '/sitemap.xml']
+/**
+ * The crawl's starting points: every page and file is reachable from these or pinned. The embed
+ * loader is only named in copyable code, never in a link.
+ */
+export const ROOTS = ['/', '/robots.txt', '/sitemap.xml', '/embed.js']
 
 /**
  * Exported paths no longer reachable from the roots or a pinned file: a removed resource's page,

@@ -79,6 +79,13 @@ export async function renderUrl(target: SiteTarget, source: string): Promise<Ren
   if (kind === 'binary') {
     return { status: 'file', body: new Uint8Array(response.body), links: [], page: false }
   }
+  if (kind === 'json') {
+    // Precomputed oEmbed answers name the portal by absolute URL: point them at the copy.
+    const json = response.body
+      .toString('utf8')
+      .replaceAll(target.siteOrigin, `${target.publicOrigin}${target.basePath}`)
+    return { status: 'file', body: Buffer.from(json), links: [], page: false }
+  }
   const links: Link[] = []
   let text = response.body.toString('utf8')
   if (kind === 'html') text = stripNextScripts(text)

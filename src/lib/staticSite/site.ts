@@ -1,7 +1,9 @@
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 
+import { nginxSnippet, staticHostHeaders } from '../framing'
 import { READING_TOOLS_JS } from '../staticExport'
+import { httpGet } from './http'
 import { searchFiles } from './search'
 import { clearStaging, fileFor, removePublished, sha256, writeAtomically } from './files'
 import {
@@ -165,7 +167,8 @@ export async function publishPaths(
     ['/404.html', await renderNotFound(target)],
     ['/reading-tools.js', Buffer.from(READING_TOOLS_JS)],
   ])
-  options.log?.('404 page rendered')
+  for (const [name, body] of await framingFiles(target)) pinned.set(name, body)
+  options.log?.('404 page and header files rendered')
   if (options.search !== false) {
     for (const [name, body] of await searchFiles(target.origin)) pinned.set(name, body)
     options.log?.('search index built')
@@ -187,6 +190,25 @@ export async function publishPaths(
   await clearStaging(root)
   phase('collect')
   return result
+}
+
+/**
+ * A static folder cannot send headers: the framing policy (widgets frameable by the allowed
+ * media-center sites, portal pages only by themselves) for common static hosts.
+ */
+async function framingFiles(target: SiteTarget): Promise<Map<string, Uint8Array>> {
+  const response = await httpGet(`${target.origin}/api/globals/site?depth=0`)
+  if (response.status !== 200) {
+    throw new Error(`无法读取站点设置（HTTP ${response.status}）`)
+  }
+  const site = JSON.parse(response.body.toString('utf8')) as {
+    embedOrigins?: { origin?: string | null }[] | null
+  }
+  const origins = (site.embedOrigins ?? []).map((item) => item.origin)
+  return new Map([
+    ['/_headers', Buffer.from(staticHostHeaders(target.basePath, origins))],
+    ['/nginx-embed.conf', Buffer.from(nginxSnippet(target.basePath, origins))],
+  ])
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { ListFilters } from '@/components/list/ListFilters'
 import { Pagination } from '@/components/list/Pagination'
 import { ResourceGrid } from '@/components/ResourceCard'
+import { listWidgetPath } from '@/lib/embed/options'
 import { listResources } from '@/data/resources'
 import { listOrgs, listTopics } from '@/data/taxonomy'
 import { isResourceKind, KIND_LABELS, RESOURCE_KINDS } from '@/lib/kinds'
@@ -65,6 +67,10 @@ export default async function KindListPage({ params, searchParams }: Props) {
         page={result.page}
         pages={result.pages}
         href={(page) => `/${kind}${listQueryString({ ...query, page })}`}
+      />
+      <EmbedPanel
+        widgetPath={listWidgetPath({ type: 'kind', kind })}
+        title={`最新${KIND_LABELS[kind].name}`}
       />
     </>
   )

@@ -2,11 +2,15 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/JsonLd'
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { RichText } from '@/components/RichText'
 import { getCase, listPublishedSlugs } from '@/data/resources'
+import { oembedJsonPath } from '@/lib/embed/oembed'
+import { resourceWidgetPath } from '@/lib/embed/options'
+import { resourcePath } from '@/lib/kinds'
 import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -24,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: item.title,
     description: item.summary,
     path: `/cases/${item.slug}`,
+    oembed: { kind: 'cases', slug: item.slug },
     image: item.cover,
     type: 'article',
   })
@@ -106,6 +111,12 @@ export default async function CasePage({ params }: Props) {
         </section>
       ) : null}
       <RelatedList items={item.related} />
+      <EmbedPanel
+        widgetPath={resourceWidgetPath('cases', item.slug)}
+        title={item.title}
+        oembedFor={resourcePath('cases', item.slug)}
+        oembedJson={oembedJsonPath('cases', item.slug)}
+      />
     </article>
   )
 }

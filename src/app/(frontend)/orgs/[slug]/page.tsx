@@ -2,10 +2,12 @@ import type { Metadata } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getOrg, listOrgs } from '@/data/taxonomy'
 import { labelOf, ORG_LEVELS } from '@/lib/vocabulary'
+import { listWidgetPath } from '@/lib/embed/options'
 import { shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -58,6 +60,10 @@ export default async function OrgPage({ params }: Props) {
         </ul>
       ) : null}
       <KindSections results={results} filter={{ org: org.slug }} />
+      <EmbedPanel
+        widgetPath={listWidgetPath({ type: 'org', slug: org.slug })}
+        title={`${org.name} · 最新资源`}
+      />
     </>
   )
 }

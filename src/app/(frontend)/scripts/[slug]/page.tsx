@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/JsonLd'
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
@@ -13,6 +14,8 @@ import { resourcePath } from '@/lib/kinds'
 import { qrSvg } from '@/lib/qr'
 import { docxFilename } from '@/lib/scriptDocx'
 import { serverUrl } from '@/lib/serverUrl'
+import { oembedJsonPath } from '@/lib/embed/oembed'
+import { resourceWidgetPath } from '@/lib/embed/options'
 import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -30,6 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: script.title,
     description: script.summary,
     path: `/scripts/${script.slug}`,
+    oembed: { kind: 'scripts', slug: script.slug },
     image: script.cover,
     type: 'article',
   })
@@ -104,6 +108,12 @@ export default async function ScriptPage({ params }: Props) {
         <figcaption>手机扫码打开本篇，转发给其他宣讲员</figcaption>
       </figure>
       <RelatedList items={script.related} />
+      <EmbedPanel
+        widgetPath={resourceWidgetPath('scripts', script.slug)}
+        title={script.title}
+        oembedFor={resourcePath('scripts', script.slug)}
+        oembedJson={oembedJsonPath('scripts', script.slug)}
+      />
     </article>
   )
 }

@@ -2,12 +2,16 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/JsonLd'
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
 import { getTextbook, listPublishedSlugs } from '@/data/resources'
 import { formatDate } from '@/lib/format'
+import { oembedJsonPath } from '@/lib/embed/oembed'
+import { resourceWidgetPath } from '@/lib/embed/options'
+import { resourcePath } from '@/lib/kinds'
 import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -25,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: textbook.title,
     description: textbook.summary,
     path: `/textbooks/${textbook.slug}`,
+    oembed: { kind: 'textbooks', slug: textbook.slug },
     image: textbook.cover,
     type: 'book',
   })
@@ -85,6 +90,12 @@ export default async function TextbookPage({ params }: Props) {
         </section>
       ))}
       <RelatedList items={textbook.related} />
+      <EmbedPanel
+        widgetPath={resourceWidgetPath('textbooks', textbook.slug)}
+        title={textbook.title}
+        oembedFor={resourcePath('textbooks', textbook.slug)}
+        oembedJson={oembedJsonPath('textbooks', textbook.slug)}
+      />
     </article>
   )
 }

@@ -2,9 +2,11 @@ import type { Metadata } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getTopic, listTopics } from '@/data/taxonomy'
+import { listWidgetPath } from '@/lib/embed/options'
 import { shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -59,6 +61,10 @@ export default async function TopicPage({ params }: Props) {
         </ul>
       ) : null}
       <KindSections results={results} filter={{ topic: topic.slug }} />
+      <EmbedPanel
+        widgetPath={listWidgetPath({ type: 'topic', slug: topic.slug })}
+        title={`${topic.name} · 最新资源`}
+      />
     </>
   )
 }

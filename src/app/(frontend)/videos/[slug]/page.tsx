@@ -2,12 +2,16 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { JsonLd } from '@/components/JsonLd'
+import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { getVideo, listPublishedSlugs } from '@/data/resources'
 import { formatDate, formatDuration } from '@/lib/format'
+import { oembedJsonPath } from '@/lib/embed/oembed'
+import { resourceWidgetPath } from '@/lib/embed/options'
+import { resourcePath } from '@/lib/kinds'
 import { resourceJsonLd, shareMetadata } from '@/lib/seo'
 
 export const revalidate = false
@@ -25,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     title: video.title,
     description: video.summary,
     path: `/videos/${video.slug}`,
+    oembed: { kind: 'videos', slug: video.slug },
     image: video.cover,
     type: 'video.other',
   })
@@ -102,6 +107,12 @@ export default async function VideoPage({ params }: Props) {
         </section>
       ) : null}
       <RelatedList items={video.related} />
+      <EmbedPanel
+        widgetPath={resourceWidgetPath('videos', video.slug)}
+        title={video.title}
+        oembedFor={resourcePath('videos', video.slug)}
+        oembedJson={oembedJsonPath('videos', video.slug)}
+      />
     </article>
   )
 }

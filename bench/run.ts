@@ -1,0 +1,631 @@
+/**
+ * `npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --fresh --search]`: the portal's
+ * benchmarks, side by side in one run (these machines are shared and noisy: read the ratios).
+ *
+ * Every benchmark is one entry of BENCHMARKS below, run for each size it applies to. Generated
+ * databases are cached per size in $BENCH_CACHE (default: the system temp folder), so later runs
+ * and benchmarks reuse them; each size gets a fresh working copy. Results: bench/results/*.json.
+ * Note: builds go to this checkout's `.next` (like the e2e tests).
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+import { measurePage } from '../scripts/measure-first-load-js.mjs'
+import { percentile, printTable, writeResult } from './lib'
+import { run, startProcess, waitFor, type Peak } from './proc'
+
+type Row = Record<string, string | number>
+const ROOT = process.cwd()
+const PORT_NEXT = Number(process.env.BENCH_PORT ?? 3400)
+const PORT_STATIC = PORT_NEXT + 1
+const SITE_URL = `http://127.0.0.1:${PORT_NEXT}`
+const SECRET = process.env.PAYLOAD_SECRET || 'practice-hub-bench-secret'
+const NODE_OPTIONS = '--no-deprecation --conditions=production'
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(`--${name}`)
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`)
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback
+}
+const parseSize = (label: string) => {
+  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(label.trim())
+  if (!match) throw new Error(`规模不合法 bad --size: ${label}（例如 1k、10k、500）`)
+  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1))
+}
+const sizeLabel = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : String(size))
+const DURATION = Number(option('duration', '5'))
+const CONNECTIONS = Number(option('connections', '10'))
+const PUBLISHES = Number(option('publishes', '20'))
+const CACHE = process.env.BENCH_CACHE ?? path.join(tmpdir(), 'practice-hub-bench-cache')
+
+// ---------------------------------------------------------------------------------------------
+// Per-size context: the generated database (cached), a build, an export and a server, made lazily.
+/** Bump when the generated content changes. Later migrations are applied to each working copy. */
+const CONTENT_VERSION = 1
+const GENERATOR_VERSION = `v${CONTENT_VERSION}`
+
+type Measured = { ms: number; peak: Peak }
+class SizeContext {
+  readonly label: string
+  readonly dir: string
+  private dbReady?: Promise<void>
+  private built?: Promise<Measured>
+  private exportedTo?: Promise<
+    Measured & { pages: number; files: number; bytes: number; out: string }
+  >
+  private server?: { stop: () => Promise<void>; origin: string }
+
+  constructor(
+    readonly size: number,
+    work: string,
+  ) {
+    this.label = sizeLabel(size)
+    this.dir = path.join(work, this.label)
+  }
+
+  get env(): Record<string, string> {
+    return {
+      BENCH_DIR: this.dir,
+      DATABASE_URI: `file:${path.join(this.dir, 'bench.db')}`,
+      MEDIA_DIR: path.join(this.dir, 'media'),
+      PAYLOAD_SECRET: SECRET,
+      SITE_URL,
+      JOBS_AUTORUN: '0',
+    }
+  }
+
+  /** The generated database for this size: from the cache, generated on a miss. */
+  db(): Promise<void> {
+    this.dbReady ??= (async () => {
+      const cached = path.join(CACHE, `${this.label}-${GENERATOR_VERSION}`)
+      if (flag('fresh')) rmSync(cached, { recursive: true, force: true })
+      if (!existsSync(path.join(cached, 'generated.json'))) {
+        rmSync(cached, { recursive: true, force: true })
+        mkdirSync(cached, { recursive: true })
+        log(`生成 ${this.label} 数据库 generating the ${this.label} database → ${cached}`)
+        const { ms } = await run(payloadBin(), ['run', 'bench/generate.ts'], {
+          label: 'generate',
+          env: {
+            NODE_OPTIONS,
+            BENCH_DIR: cached,
+            BENCH_SIZE: String(this.size),
+            PAYLOAD_SECRET: SECRET,
+          },
+        })
+        log(`生成用时 generated in ${(ms / 1000).toFixed(0)} s`)
+      } else log(`复用缓存 reusing cached ${this.label} database ${cached}`)
+      rmSync(this.dir, { recursive: true, force: true })
+      cpSync(cached, this.dir, { recursive: true })
+      await run(payloadBin(), ['migrate'], {
+        label: 'migrate',
+        env: { ...this.env, NODE_OPTIONS },
+        quiet: true,
+      })
+    })()
+    return this.dbReady
+  }
+
+  generated(): { counts: Record<string, number>; seconds: number; perSecond: number } {
+    return JSON.parse(readFileSync(path.join(this.dir, 'generated.json'), 'utf8'))
+  }
+
+  /** `next build` against this size's database (prerenders what generateStaticParams lists). */
+  build(): Promise<Measured> {
+    this.built ??= (async () => {
+      await this.db()
+      await stopServers()
+      log(`next build（${this.label}）…`)
+      const result = await run(process.execPath, [nextBin(), 'build'], {
+        label: 'next build',
+        env: { ...this.env, NODE_OPTIONS: '--no-deprecation' },
+        quiet: true,
+      })
+      const line = result.output.match(/Generating static pages[^\n]*\n?/g)?.pop() ?? ''
+      log(`next build ${(result.ms / 1000).toFixed(0)} s ${line.trim()}`)
+      return result
+    })()
+    return this.built
+  }
+
+  /** `npm run export:only` on the build: the static copy, timed and sampled. */
+  exported() {
+    this.exportedTo ??= (async () => {
+      await this.build()
+      const out = path.join(this.dir, 'export')
+      log(`导出 export（${this.label}）…`)
+      const result = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/export.ts'], {
+        label: 'export',
+        env: { ...this.env, NODE_OPTIONS, EXPORT_DIR: out },
+      })
+      const done = /(\d+) 个页面，(\d+) 个文件，([\d.]+) MB/.exec(result.output)
+      return {
+        ...result,
+        out,
+        pages: Number(done?.[1] ?? 0),
+        files: Number(done?.[2] ?? 0),
+        bytes: Number(done?.[3] ?? 0) * 1024 * 1024,
+      }
+    })()
+    return this.exportedTo
+  }
+
+  hasExport(): boolean {
+    return this.exportedTo !== undefined
+  }
+
+  /** `next start` of this size's build on PORT_NEXT. */
+  async start(): Promise<string> {
+    if (this.server) return this.server.origin
+    await this.build()
+    await stopServers()
+    const proc = startProcess(
+      process.execPath,
+      [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', '127.0.0.1'],
+      { ...this.env, NODE_OPTIONS: '--no-deprecation' },
+    )
+    const server = { stop: proc.stop, origin: SITE_URL }
+    running.add(server)
+    this.server = server
+    try {
+      await waitFor(`${SITE_URL}/robots.txt`)
+    } catch (err) {
+      process.stdout.write(proc.log())
+      throw err
+    }
+    const origStop = server.stop
+    server.stop = async () => {
+      running.delete(server)
+      this.server = undefined
+      await origStop()
+    }
+    return SITE_URL
+  }
+}
+
+const running = new Set<{ stop: () => Promise<void> }>()
+async function stopServers() {
+  await Promise.all([...running].map((server) => server.stop()))
+}
+
+function payloadBin() {
+  return path.join(ROOT, 'node_modules/.bin/payload')
+}
+function nextBin() {
+  return path.join(ROOT, 'node_modules/next/dist/bin/next')
+}
+function log(line: string) {
+  process.stdout.write(`[bench] ${line}\n`)
+}
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0)
+
+/** A few published detail pages, one per kind, newest first (anonymous REST sees published only). */
+async function samplePaths(origin: string): Promise<Record<string, string>> {
+  const paths: Record<string, string> = {}
+  for (const kind of ['scripts', 'videos', 'textbooks', 'cases']) {
+    const response = await fetch(`${origin}/api/${kind}?limit=1&page=3&sort=-publishedAt&depth=0`)
+    const { docs } = (await response.json()) as { docs: { slug: string }[] }
+    paths[kind] = `/${kind}/${docs[0].slug}`
+  }
+  return paths
+}
+
+/** Where the export keeps the page for a portal URL (pagination becomes /page/N/). */
+function staticPathOf(url: string): string | null {
+  const [pathname, query] = url.split('?')
+  if (!query) return pathname === '/' ? '/' : `${pathname}/`
+  const page = /^page=(\d+)$/.exec(query)
+  return page ? `${pathname}/page/${page[1]}/` : null
+}
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The benchmarks. Add one here (e.g. `static` for incremental publishing) and it runs with the rest.
+type Benchmark = {
+  name: string
+  title: string
+  /** Sizes it runs at when --size is not given. */
+  sizes: number[]
+  run: (ctx: SizeContext) => Promise<Row[]>
+  /** false: print only (the results file belongs to another command). */
+  write?: boolean
+  /** Extra figures over all sizes (e.g. ratios), printed after the table and stored. */
+  summarize?: (rows: Row[]) => Row | undefined
+}
+
+const BENCHMARKS: Benchmark[] = [
+  {
+    name: 'generate',
+    title: 'Generated content (Local API, revalidation off)',
+    sizes: [1000, 10_000],
+    run: async (ctx) => {
+      await ctx.db()
+      const { counts, seconds, perSecond } = ctx.generated()
+      return [
+        {
+          size: ctx.label,
+          ...counts,
+          'generate s': seconds.toFixed(0),
+          'docs/s': perSecond.toFixed(0),
+        },
+      ]
+    },
+  },
+  {
+    name: 'queries',
+    title:
+      'Admin/API query cost, SQLite (Mongo-wire: skipped, no server on this machine — issue #3)',
+    sizes: [1000, 10_000],
+    run: async (ctx) => {
+      await ctx.db()
+      await run(payloadBin(), ['run', 'bench/queries.ts'], {
+        label: 'queries',
+        env: { ...ctx.env, NODE_OPTIONS },
+      })
+      const rows = JSON.parse(readFileSync(path.join(ctx.dir, 'queries.json'), 'utf8')) as Row[]
+      return rows.map((row) => ({ size: ctx.label, ...row, mongo: 'skipped' }))
+    },
+    summarize: (rows) => {
+      const at10k = rows.filter((row) => row.size === '10k')
+      const scope = at10k.length > 0 ? at10k : rows
+      const worst = scope.reduce((a, b) => (Number(b['p95 ms']) > Number(a['p95 ms']) ? b : a))
+      return {
+        'worst p95 ms': worst['p95 ms'],
+        query: worst.query,
+        size: worst.size,
+        'goal ms': 150,
+      }
+    },
+  },
+  {
+    name: 'export',
+    title: 'Export cost (next build + npm run export:only)',
+    sizes: [1000, 10_000],
+    run: async (ctx) => {
+      const build = await ctx.build()
+      const exp = await ctx.exported()
+      return [
+        {
+          size: ctx.label,
+          'build s': (build.ms / 1000).toFixed(1),
+          'build peak MB': mb(build.peak.total),
+          'export s': (exp.ms / 1000).toFixed(1),
+          pages: exp.pages,
+          files: exp.files,
+          'ms/page': (exp.ms / Math.max(1, exp.pages)).toFixed(1),
+          'exporter peak MB': mb(exp.peak.self),
+          'server peak MB': mb(exp.peak.server),
+          'export MB': mb(exp.bytes),
+        },
+      ]
+    },
+    summarize: (rows) => {
+      const small = rows.find((row) => row.size === '1k')
+      const large = rows.find((row) => row.size === '10k')
+      if (!small || !large) return undefined
+      const total = (row: Row) => Number(row['build s']) + Number(row['export s'])
+      return {
+        'export 10k/1k': (Number(large['export s']) / Number(small['export s'])).toFixed(1),
+        'build+export 10k/1k': (total(large) / total(small)).toFixed(1),
+        'pages 10k/1k': (Number(large.pages) / Number(small.pages)).toFixed(1),
+        'goal ratio': '≤ 11',
+        '10k build+export min': (total(large) / 60).toFixed(1),
+        'goal min': '≤ 10',
+      }
+    },
+  },
+  {
+    name: 'portal',
+    title: `Portal throughput: next start vs nginx on the export (autocannon, ${CONNECTIONS} connections, ${DURATION} s each)`,
+    sizes: [10_000],
+    run: async (ctx) => {
+      const exp = await ctx.exported()
+      const origin = await ctx.start()
+      const nginx = await startNginx(exp.out, ctx.dir)
+      try {
+        const details = await samplePaths(origin)
+        const urls: [string, string][] = [
+          ['home', '/'],
+          ['list p2', '/scripts?page=2'],
+          ['list filtered', '/scripts?topic=yifeng-yisu&format=bandeng'],
+          ...Object.entries(details).map(([kind, url]): [string, string] => [
+            `detail ${kind}`,
+            url,
+          ]),
+        ]
+        const rows: Row[] = []
+        for (const [name, url] of urls) {
+          await fetch(`${origin}${url}`) // first render (pages not prerendered render on demand)
+          log(`autocannon ${name} ${url}`)
+          const dynamic = await load(`${origin}${url}`)
+          const staticPath = staticPathOf(url)
+          const fixed = staticPath
+            ? await load(`http://127.0.0.1:${PORT_STATIC}${encodeURI(staticPath)}`)
+            : null
+          rows.push({
+            size: ctx.label,
+            page: name,
+            'next req/s': dynamic.rps.toFixed(0),
+            'next p50 ms': dynamic.p50,
+            'next p99 ms': dynamic.p99,
+            'nginx req/s': fixed ? fixed.rps.toFixed(0) : 'n/a (filters need a server)',
+            'nginx p50 ms': fixed ? fixed.p50 : '-',
+            'nginx p99 ms': fixed ? fixed.p99 : '-',
+            'static/next': fixed ? `${(fixed.rps / Math.max(1, dynamic.rps)).toFixed(1)}×` : '-',
+            errors: dynamic.errors + (fixed?.errors ?? 0),
+          })
+        }
+        return rows
+      } finally {
+        await nginx.stop()
+      }
+    },
+  },
+  {
+    name: 'publish',
+    title: `Publish-to-live latency (${PUBLISHES} publishes via REST, polling the detail page)`,
+    sizes: [10_000],
+    run: async (ctx) => {
+      const origin = await ctx.start()
+      const login = await fetch(`${origin}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@lanchuan.example', password: 'lanchuan2026' }),
+      })
+      const { token } = (await login.json()) as { token: string }
+      const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
+      const latencies: number[] = []
+      for (const [index, kind] of Array.from(
+        { length: PUBLISHES },
+        (_, i) => ['scripts', 'videos', 'textbooks', 'cases'][i % 4],
+      ).entries()) {
+        const list = await fetch(
+          `${origin}/api/${kind}?limit=1&page=${10 + index}&sort=-publishedAt&depth=0&where[_status][equals]=published`,
+          { headers },
+        )
+        const [doc] = (
+          (await list.json()) as { docs: { id: number; slug: string; title: string }[] }
+        ).docs
+        const pagePath = `/${kind}/${doc.slug}`
+        await fetch(`${origin}${pagePath}`) // the page is live (cached) before the change
+        const title = `${doc.title.slice(0, 80)}（修订${index + 1}）`
+        const started = performance.now()
+        const patch = await fetch(`${origin}/api/${kind}/${doc.id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ title, _status: 'published' }),
+        })
+        if (!patch.ok)
+          throw new Error(`发布失败 publish failed: ${patch.status} ${await patch.text()}`)
+        let seen = false
+        while (performance.now() - started < 30_000) {
+          const html = await (await fetch(`${origin}${pagePath}`)).text()
+          if (html.includes(title)) {
+            seen = true
+            break
+          }
+          await new Promise((resolve) => setTimeout(resolve, 25))
+        }
+        if (!seen) throw new Error(`30 秒内未见新标题 not live after 30 s: ${pagePath}`)
+        latencies.push(performance.now() - started)
+        process.stdout.write(`\r[bench] publish ${index + 1}/${PUBLISHES}   `)
+      }
+      process.stdout.write('\n')
+      return [
+        {
+          size: ctx.label,
+          publishes: latencies.length,
+          'p50 ms': percentile(latencies, 50).toFixed(0),
+          'p95 ms': percentile(latencies, 95).toFixed(0),
+          'max ms': Math.max(...latencies).toFixed(0),
+          'goal ms': '≤ 2000',
+        },
+      ]
+    },
+  },
+  {
+    name: 'weight',
+    title: 'Page weight (first-load JS: module scripts only, nomodule excluded; gzip)',
+    sizes: [10_000],
+    run: async (ctx) => {
+      // The export's page sizes are shown when another benchmark of this run exported.
+      const exp = ctx.hasExport() ? await ctx.exported() : null
+      const origin = await ctx.start()
+      const details = await samplePaths(origin)
+      const pages: [string, string][] = [
+        ['home', '/'],
+        ['list', '/scripts'],
+        ...Object.entries(details).map(([kind, url]): [string, string] => [`detail ${kind}`, url]),
+        ['search', '/search'],
+      ]
+      const rows: Row[] = []
+      for (const [name, url] of pages) {
+        const m = await measurePage(origin, url)
+        const staticPath = staticPathOf(url)
+        const staticFile =
+          exp && staticPath ? path.join(exp.out, decodeURI(staticPath), 'index.html') : ''
+        const staticHtml = staticFile && existsSync(staticFile) ? readFileSync(staticFile) : null
+        rows.push({
+          size: ctx.label,
+          page: name,
+          'JS files': m.scripts,
+          'JS gzip kB': (m.gzip / 1024).toFixed(1),
+          'JS raw kB': (m.raw / 1024).toFixed(1),
+          'nomodule gzip kB (not loaded)': (m.nomoduleGzip / 1024).toFixed(1),
+          'HTML gzip kB': (m.htmlGzip / 1024).toFixed(1),
+          'CSS gzip kB': (m.cssGzip / 1024).toFixed(1),
+          'total gzip kB': ((m.gzip + m.htmlGzip + m.cssGzip) / 1024).toFixed(1),
+          'export HTML kB': staticHtml ? (staticHtml.length / 1024).toFixed(1) : '-',
+        })
+      }
+      return rows
+    },
+  },
+  {
+    name: 'search',
+    title: 'Search (from bench/results/search.json; rerun with --search)',
+    sizes: [0],
+    write: false,
+    run: async () => {
+      if (flag('search')) {
+        await run('npm', ['run', 'bench:search'], { label: 'bench:search' })
+      }
+      const file = path.join(ROOT, 'bench/results/search.json')
+      if (!existsSync(file))
+        return [{ note: '没有搜索结果 no search results: npm run bench:search' }]
+      const data = JSON.parse(readFileSync(file, 'utf8')) as {
+        at: string
+        latency: Row[]
+        recall: Row[]
+      }
+      const recall = new Map(data.recall.map((row) => [row.engine, row.recall]))
+      return data.latency.map((row) => ({
+        ...row,
+        recall:
+          recall.get(
+            String(row.engine).replace(' (disk)', '').replace('static client', 'static index'),
+          ) ??
+          recall.get(String(row.engine).replace(' (SQLite)', ' (title, summary)')) ??
+          '-',
+        measured: data.at.slice(0, 16),
+      }))
+    },
+  },
+]
+
+async function startNginx(root: string, dir: string) {
+  const conf = path.join(dir, 'nginx.conf')
+  writeFileSync(
+    conf,
+    `worker_processes 1;
+user root root;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  client_body_temp_path ${dir}/nginx-tmp;
+  server {
+    listen 127.0.0.1:${PORT_STATIC};
+    root ${root};
+    index index.html;
+    location / { try_files $uri $uri/ =404; }
+  }
+}
+`,
+  )
+  mkdirSync(path.join(dir, 'nginx-tmp'), { recursive: true })
+  const proc = startProcess('/usr/sbin/nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;'])
+  try {
+    await waitFor(`http://127.0.0.1:${PORT_STATIC}/`, 10)
+  } catch (err) {
+    process.stdout.write(proc.log())
+    throw err
+  }
+  return proc
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  const names = args.filter(
+    (arg, i) =>
+      !arg.startsWith('--') && !args[i - 1]?.match(/^--(size|duration|connections|publishes)$/),
+  )
+  const unknown = names.filter((name) => name !== 'all' && !BENCHMARKS.some((b) => b.name === name))
+  if (unknown.length > 0 || flag('help')) {
+    console.log(
+      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --fresh --search]\n` +
+        `benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    )
+    process.exit(unknown.length > 0 ? 2 : 0)
+  }
+  const selected =
+    names.length === 0 || names.includes('all')
+      ? BENCHMARKS
+      : BENCHMARKS.filter((b) => names.includes(b.name))
+  const forced = args.includes('--size') ? option('size', '1k').split(',').map(parseSize) : null
+  const sizes = [...new Set(selected.flatMap((b) => forced ?? b.sizes))]
+    .filter((s) => s > 0)
+    .sort((a, b) => a - b)
+
+  const work = mkdtempSync(path.join(tmpdir(), 'ph-bench-'))
+  const started = Date.now()
+  log(`工作目录 work dir ${work}; 缓存 cache ${CACHE}; ${cpus().length} CPU, ${mb(totalmem())} MB`)
+  const results = new Map<string, Row[]>()
+  const stop = async () => {
+    await stopServers()
+    rmSync(work, { recursive: true, force: true })
+  }
+  process.on('SIGINT', () => void stop().then(() => process.exit(130)))
+  try {
+    // Size by size (one build at a time), each benchmark that applies to the size.
+    for (const size of [...sizes, 0]) {
+      const ctx = size > 0 ? new SizeContext(size, work) : null
+      for (const bench of selected) {
+        const applies =
+          size === 0
+            ? bench.sizes.includes(0)
+            : (forced ?? bench.sizes).includes(size) && !bench.sizes.includes(0)
+        if (!applies) continue
+        log(
+          `── ${bench.name}${ctx ? ` @ ${ctx.label}` : ''} (${((Date.now() - started) / 60000).toFixed(1)} min)`,
+        )
+        const rows = await bench.run(ctx as SizeContext)
+        results.set(bench.name, [...(results.get(bench.name) ?? []), ...rows])
+        printTable(`${bench.title}${ctx ? ` @ ${ctx.label}` : ''}`, rows)
+      }
+      await stopServers()
+    }
+  } finally {
+    await stop()
+  }
+  console.log(
+    `\n════ 汇总 Summary (${((Date.now() - started) / 60000).toFixed(1)} min, ${new Date().toISOString()}) ════`,
+  )
+  for (const bench of selected) {
+    const rows = results.get(bench.name)
+    if (!rows) continue
+    printTable(bench.title, rows)
+    const summary = bench.summarize?.(rows)
+    if (summary) printTable(`${bench.name}: summary`, [summary])
+    if (bench.write === false) continue
+    const file = writeResult(bench.name, {
+      command: args.length > 0 ? `npm run bench -- ${args.join(' ')}` : 'npm run bench',
+      machine: { cpus: cpus().length, memMB: Number(mb(totalmem())), node: process.version },
+      title: bench.title,
+      rows,
+      summary,
+    })
+    log(`结果 results → ${path.relative(ROOT, file)}`)
+  }
+  process.exit(0)
+}
+
+await main()
