@@ -68,6 +68,7 @@ class SizeContext {
     Measured & { pages: number; files: number; bytes: number; out: string }
   >
   private server?: { stop: () => Promise<void>; origin: string }
+  private serverEnv = ''
 
   constructor(
     readonly size: number,
@@ -167,15 +168,17 @@ class SizeContext {
     return this.exportedTo !== undefined
   }
 
-  /** `next start` of this size's build on PORT_NEXT. */
-  async start(): Promise<string> {
-    if (this.server) return this.server.origin
+  /** `next start` of this size's build on PORT_NEXT (restarted when `extraEnv` differs). */
+  async start(extraEnv: Record<string, string> = {}): Promise<string> {
+    const key = JSON.stringify(extraEnv)
+    if (this.server && this.serverEnv === key) return this.server.origin
     await this.build()
     await stopServers()
+    this.serverEnv = key
     const proc = startProcess(
       process.execPath,
       [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', '127.0.0.1'],
-      { ...this.env, NODE_OPTIONS: '--no-deprecation' },
+      { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
     )
     const server = { stop: proc.stop, origin: SITE_URL }
     running.add(server)
@@ -229,6 +232,17 @@ function staticPathOf(url: string): string | null {
   if (!query) return pathname === '/' ? '/' : `${pathname}/`
   const page = /^page=(\d+)$/.exec(query)
   return page ? `${pathname}/page/${page[1]}/` : null
+}
+
+/** JSON headers of a signed-in admin (the demo account the generator seeds). */
+async function adminHeaders(origin: string): Promise<Record<string, string>> {
+  const login = await fetch(`${origin}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@lanchuan.example', password: 'lanchuan2026' }),
+  })
+  const { token } = (await login.json()) as { token: string }
+  return { 'content-type': 'application/json', authorization: `JWT ${token}` }
 }
 
 async function load(url: string) {
@@ -389,13 +403,7 @@ const BENCHMARKS: Benchmark[] = [
     sizes: [10_000],
     run: async (ctx) => {
       const origin = await ctx.start()
-      const login = await fetch(`${origin}/api/users/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@lanchuan.example', password: 'lanchuan2026' }),
-      })
-      const { token } = (await login.json()) as { token: string }
-      const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
+      const headers = await adminHeaders(origin)
       const latencies: number[] = []
       for (const [index, kind] of Array.from(
         { length: PUBLISHES },
@@ -441,6 +449,86 @@ const BENCHMARKS: Benchmark[] = [
           'p95 ms': percentile(latencies, 95).toFixed(0),
           'max ms': Math.max(...latencies).toFixed(0),
           'goal ms': '≤ 2000',
+        },
+      ]
+    },
+  },
+  {
+    name: 'static',
+    title: `Static publishing: REST edit → updated file on disk (${PUBLISHES} edits, static folder from the export)`,
+    sizes: [1000, 10_000],
+    run: async (ctx) => {
+      const exp = await ctx.exported()
+      // The export is a static site with its manifest: the publisher takes it over from there.
+      const site = path.join(ctx.dir, 'static-site')
+      rmSync(site, { recursive: true, force: true })
+      cpSync(exp.out, site, { recursive: true })
+      const origin = await ctx.start({ STATIC_SITE_DIR: site, STATIC_RENDER_ORIGIN: SITE_URL })
+      const headers = await adminHeaders(origin)
+      const pending = async () => {
+        const state = (await (await fetch(`${origin}/api/static-site`, { headers })).json()) as {
+          pending: number
+          failing: boolean
+        }
+        if (state.failing) throw new Error('静态发布任务失败 static publishing failed')
+        return state.pending
+      }
+      const manifestHashes = () => {
+        const { files } = JSON.parse(readFileSync(path.join(site, '.manifest.json'), 'utf8')) as {
+          files: Record<string, { hash: string }>
+        }
+        return new Map(Object.entries(files).map(([key, entry]) => [key, entry.hash]))
+      }
+      const toFile: number[] = []
+      const toDone: number[] = []
+      const changedFiles: number[] = []
+      for (let index = 0; index < PUBLISHES; index += 1) {
+        const kind = ['scripts', 'videos', 'textbooks', 'cases'][index % 4]
+        const list = await fetch(
+          `${origin}/api/${kind}?limit=1&page=${20 + index}&sort=-publishedAt&depth=0&where[_status][equals]=published`,
+          { headers },
+        )
+        const [doc] = (
+          (await list.json()) as { docs: { id: number; slug: string; title: string }[] }
+        ).docs
+        const file = path.join(site, kind, doc.slug, 'index.html')
+        const before = manifestHashes()
+        const title = `${doc.title.slice(0, 80)}（静态${index + 1}）`
+        const started = performance.now()
+        const patch = await fetch(`${origin}/api/${kind}/${doc.id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ title }),
+        })
+        if (!patch.ok)
+          throw new Error(`编辑失败 edit failed: ${patch.status} ${await patch.text()}`)
+        while (!(existsSync(file) && readFileSync(file, 'utf8').includes(title))) {
+          if (performance.now() - started > 120_000) throw new Error(`120 秒内未写入 ${file}`)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        toFile.push(performance.now() - started)
+        while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 100))
+        toDone.push(performance.now() - started)
+        const after = manifestHashes()
+        changedFiles.push(
+          [...new Set([...before.keys(), ...after.keys()])].filter(
+            (key) => before.get(key) !== after.get(key),
+          ).length,
+        )
+        process.stdout.write(`\r[bench] static ${index + 1}/${PUBLISHES}   `)
+      }
+      process.stdout.write('\n')
+      return [
+        {
+          size: ctx.label,
+          edits: toFile.length,
+          'file p50 ms': percentile(toFile, 50).toFixed(0),
+          'file p95 ms': percentile(toFile, 95).toFixed(0),
+          'all done p50 ms': percentile(toDone, 50).toFixed(0),
+          'all done p95 ms': percentile(toDone, 95).toFixed(0),
+          'files changed (median)': percentile(changedFiles, 50).toFixed(0),
+          'site files': manifestHashes().size,
+          'goal ms': '≤ 2000 (p95 at 10k)',
         },
       ]
     },
