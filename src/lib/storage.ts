@@ -29,15 +29,20 @@ export function objectStorage(env: Env = process.env): Plugin {
     collections: Object.fromEntries(
       Object.entries(PREFIXES).map(([slug, prefix]) => [slug, { prefix }]),
     ),
-    config: {
-      endpoint: env.S3_ENDPOINT || undefined,
-      region: env.S3_REGION || 'us-east-1',
-      // MinIO and some COS/OSS setups address buckets by path, not by subdomain.
-      forcePathStyle: env.S3_FORCE_PATH_STYLE === '1',
-      credentials: {
-        accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
-        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
-      },
-    },
+    config: s3ClientConfig(env),
   })
+}
+
+/** The S3 client settings from S3_* (uploads and the static site's bucket use the same store). */
+export function s3ClientConfig(env: Env = process.env) {
+  return {
+    endpoint: env.S3_ENDPOINT || undefined,
+    region: env.S3_REGION || 'us-east-1',
+    // MinIO and some COS/OSS setups address buckets by path, not by subdomain.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === '1',
+    credentials: {
+      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    },
+  }
 }

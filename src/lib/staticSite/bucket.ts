@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { contentTypeOf } from '../contentTypes'
+import { s3ClientConfig } from '../storage'
 import { fileFor, writeAtomically } from './files'
 import { MANIFEST_FILE, type Manifest } from './manifest'
 
@@ -17,26 +19,6 @@ export type Bucket = {
 /** Which manifest hash each object in the bucket has, kept next to the manifest. */
 export const UPLOADED_FILE = '.uploaded.json'
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.vtt': 'text/vtt; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.mp4': 'video/mp4',
-  '.pdf': 'application/pdf',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-}
-
 /** The object key of an exported path: folders become their `index.html`. */
 export function objectKey(exported: string, prefix = ''): string {
   const file = exported.endsWith('/') ? `${exported}index.html` : exported
@@ -47,7 +29,7 @@ export function objectKey(exported: string, prefix = ''): string {
 /** Content type and caching of an exported path, as deploy/nginx.conf sends them. */
 export function objectHeaders(exported: string): { contentType: string; cacheControl: string } {
   const file = exported.endsWith('/') ? `${exported}index.html` : exported
-  let contentType = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  let contentType = contentTypeOf(file)
   if (/^\/feeds\/.*rss\.xml$/.test(file)) contentType = 'application/rss+xml; charset=utf-8'
   if (/^\/feeds\/.*atom\.xml$/.test(file)) contentType = 'application/atom+xml; charset=utf-8'
   if (/^\/feeds\/.*\.json$/.test(file)) contentType = 'application/feed+json; charset=utf-8'
@@ -121,15 +103,7 @@ export async function bucketFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   const name = env.STATIC_S3_BUCKET?.trim()
   if (!name) return null
   const { DeleteObjectsCommand, PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3')
-  const client = new S3Client({
-    endpoint: env.S3_ENDPOINT || undefined,
-    region: env.S3_REGION || 'us-east-1',
-    forcePathStyle: env.S3_FORCE_PATH_STYLE === '1',
-    credentials: {
-      accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
-    },
-  })
+  const client = new S3Client(s3ClientConfig(env))
   return {
     put: async (key, body, { contentType, cacheControl }) => {
       await client.send(
