@@ -19,10 +19,6 @@ export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   labels: { singular: '用户', plural: '用户' },
   auth: {
-    // Stateless tokens (8 h). Payload's sessions live in an array on the user document and each
-    // login rewrites it from what it read: two logins to one account at the same moment (a shared
-    // township account, phone and desk) drop one of the sessions, signing that person out.
-    useSessions: false,
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,

@@ -54,13 +54,21 @@ async function adminHeaders(request: APIRequestContext) {
   return { Authorization: `JWT ${(await login.json()).token}` }
 }
 
-/** Sets the allowed embedding origins as the admin. */
+/**
+ * Sets the allowed embedding origins as the admin. Other tests may sign in as the same admin at the
+ * same moment; Payload keeps sessions on the user document, so a concurrent login can drop ours
+ * (403): then sign in again.
+ */
 async function updateOrigins(request: APIRequestContext, origins: { origin: string }[]) {
-  const update = await request.post('/api/globals/site', {
-    headers: await adminHeaders(request),
-    data: { embedOrigins: origins },
-  })
-  return update.status()
+  let status = 0
+  for (let attempt = 0; attempt < 3 && status !== 200; attempt++) {
+    const update = await request.post('/api/globals/site', {
+      headers: await adminHeaders(request),
+      data: { embedOrigins: origins },
+    })
+    status = update.status()
+  }
+  return status
 }
 
 /** The iframe's height and its content's height, as the host sees them. */

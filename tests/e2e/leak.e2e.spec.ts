@@ -22,8 +22,10 @@ test.describe('a draft never leaks to anonymous visitors', () => {
     baseURL,
   }) => {
     const marker = `LEAK${Date.now().toString(36)}`
-    // Created by the admin in 文昌社区, outside the orgs the admin-scope test counts.
-    const editor = await token(request, 'admin@lanchuan.example')
+    // Created by the county reviewer in 文昌社区, outside the orgs the admin-scope test counts. Its
+    // own account: Payload keeps sessions on the user document, and a login to the same account
+    // at the same moment in another test can drop this one.
+    const editor = await token(request, 'reviewer@lanchuan.example')
     const orgs = await request.get('/api/orgs?where[slug][equals]=wenchang', {
       headers: { Authorization: `JWT ${editor}` },
     })

@@ -1,7 +1,6 @@
 import * as migration_20261123_145751_initial from './20261123_145751_initial';
 import * as migration_20261123_162544_list_sort_indexes from './20261123_162544_list_sort_indexes';
 import * as migration_20261123_172530_static_publish from './20261123_172530_static_publish';
-import * as migration_20261123_173501_users_without_sessions from './20261123_173501_users_without_sessions';
 
 export const migrations = [
   {
@@ -18,10 +17,5 @@ export const migrations = [
     up: migration_20261123_172530_static_publish.up,
     down: migration_20261123_172530_static_publish.down,
     name: '20261123_172530_static_publish',
-  },
-  {
-    up: migration_20261123_173501_users_without_sessions.up,
-    down: migration_20261123_173501_users_without_sessions.down,
-    name: '20261123_173501_users_without_sessions'
   },
 ];
