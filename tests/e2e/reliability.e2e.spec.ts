@@ -108,7 +108,8 @@ test('the admin saves normally, and a save from a stale tab is refused with a Ch
 
   await summary(second).fill('第二个标签页基于旧内容的修改。')
   await second.getByRole('button', { name: '保存草稿' }).click()
-  await expect(second.getByText(/该内容已被他人修改/).first()).toBeVisible()
+  // The save goes through the admin's form-state round trip first: slow on a busy machine.
+  await expect(second.getByText(/该内容已被他人修改/).first()).toBeVisible({ timeout: 20_000 })
   await second.screenshot({ path: 'tests/artifacts/desktop/admin-stale-save.png' })
   const stored = await getJson(request, `/api/scripts/${id}?draft=true`, token)
   expect(stored.summary).toBe('第一个标签页第二次保存。')
