@@ -6,9 +6,23 @@ export type Fetched = { status: number; contentType: string; body: Buffer }
 /**
  * GET with Node's own HTTP client. Inside the app server the global `fetch` is Next's patched one
  * (with its data cache and request tracking); the publisher must see exactly what a visitor gets.
- * Redirects are followed (up to five).
+ * Redirects are followed (up to five); connection resets are retried.
  */
-export function httpGet(url: string, redirects = 5): Promise<Fetched> {
+export async function httpGet(url: string, redirects = 5): Promise<Fetched> {
+  // A busy server may reset a kept-alive connection: a GET is safe to try again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await getOnce(url, redirects)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      const transient = code === 'ECONNRESET' || code === 'EPIPE' || code === 'ECONNREFUSED'
+      if (!transient || attempt >= 4) throw err
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt))
+    }
+  }
+}
+
+function getOnce(url: string, redirects: number): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const target = new URL(url)
     const request = (target.protocol === 'https:' ? httpsRequest : httpRequest)(
