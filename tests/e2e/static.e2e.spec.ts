@@ -312,31 +312,41 @@ test('a killed republish leaves every file whole, and the next run completes it'
   const env = { ...process.env, STATIC_SITE_DIR: copy, STATIC_PROGRESS_EVERY: '0' }
   try {
     // Killed (SIGKILL, no clean-up) once it has written part of the site.
-    const child = spawn('npx', ['tsx', 'scripts/static-publish.ts', '--all'], {
-      env: { ...env, NODE_OPTIONS: '--no-deprecation --conditions=production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    // One node process (tsx as a loader, no wrapper that would outlive a kill), in its own group.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/static-publish.ts', '--all'],
+      {
+        env: { ...env, NODE_OPTIONS: '--no-deprecation --conditions=production' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      },
+    )
     let lines = 0
+    let killed = false
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         lines += chunk.toString().split('\n').filter(Boolean).length
-        if (lines >= 40) {
-          child.kill('SIGKILL')
+        if (lines >= 40 && !killed) {
+          killed = true
+          process.kill(-(child.pid as number), 'SIGKILL')
           resolve()
         }
       })
       child.on('exit', () => resolve())
     })
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise((resolve) => child.once('exit', resolve))
+    }
     expect(lines, '发布过程在被终止前应已开始').toBeGreaterThanOrEqual(40)
 
     // Every file is either its old or its new version: nothing half-written, nothing lost.
-    const killed = await snapshot(copy)
-    const torn = Object.keys(killed).filter(
-      (file) => killed[file] !== old[file] && killed[file] !== current[file],
+    const afterKill = await snapshot(copy)
+    const torn = Object.keys(afterKill).filter(
+      (file) => afterKill[file] !== old[file] && afterKill[file] !== current[file],
     )
     expect(torn).toEqual([])
-    expect(Object.keys(old).filter((file) => !killed[file] && current[file])).toEqual([])
+    expect(Object.keys(old).filter((file) => !afterKill[file] && current[file])).toEqual([])
 
     // The next run finishes: the copy now equals the app's site.
     const rerun = spawnSync('npx', ['tsx', 'scripts/static-publish.ts', '--all'], {

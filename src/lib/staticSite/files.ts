@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
@@ -87,7 +87,28 @@ export async function removePublished(root: string, file: string): Promise<void>
   }
 }
 
-/** Clears staging files an interrupted run left behind. */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Clears staging files that this process or a process no longer running left behind. Staging
+ * files are named after the writing process, so another publisher's files in flight stay.
+ */
 export async function clearStaging(root: string): Promise<void> {
-  await rm(path.join(root, STAGING_DIR), { recursive: true, force: true })
+  const staging = path.join(root, STAGING_DIR)
+  const names = await readdir(staging).catch(() => [] as string[])
+  await Promise.all(
+    names
+      .filter((name) => {
+        const pid = Number(name.split('-')[0])
+        return !Number.isInteger(pid) || pid === process.pid || !isRunning(pid)
+      })
+      .map((name) => rm(path.join(staging, name), { force: true })),
+  )
 }
