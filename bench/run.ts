@@ -465,11 +465,17 @@ const BENCHMARKS: Benchmark[] = [
       cpSync(exp.out, site, { recursive: true })
       const origin = await ctx.start({ STATIC_SITE_DIR: site, STATIC_RENDER_ORIGIN: SITE_URL })
       const headers = await adminHeaders(origin)
-      const pending = async () => {
-        const state = (await (await fetch(`${origin}/api/static-site`, { headers })).json()) as {
-          pending: number
-          failing: boolean
+      const pending = async (): Promise<number> => {
+        let response: Response | undefined
+        // A server this busy may reset a kept-alive connection: ask again.
+        for (let attempt = 1; !response; attempt += 1) {
+          response = await fetch(`${origin}/api/static-site`, { headers }).catch((err) => {
+            if (attempt >= 5) throw err
+            return undefined
+          })
+          if (!response) await new Promise((resolve) => setTimeout(resolve, 500))
         }
+        const state = (await response.json()) as { pending: number; failing: boolean }
         if (state.failing) throw new Error('静态发布任务失败 static publishing failed')
         return state.pending
       }
