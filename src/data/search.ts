@@ -105,8 +105,31 @@ export async function searchResources(
   page = 1,
   perPage = 20,
 ): Promise<SearchResult> {
-  const index = await cachedIndex(async () => new SearchIndex(await loadSearchDocs(await payloadClient())))
+  const payload = await payloadClient()
+  const index = await cachedIndex(
+    async () => new SearchIndex(await loadSearchDocs(payload)),
+    () => publishedFingerprint(payload),
+  )
   return index.search(query, filters, { limit: perPage, offset: (page - 1) * perPage })
+}
+
+/** How many resources of each kind are published and when the newest change was: cheap to read. */
+async function publishedFingerprint(payload: Awaited<ReturnType<typeof payloadClient>>): Promise<string> {
+  const parts = await Promise.all(
+    RESOURCE_KINDS.map(async (kind) => {
+      const { docs, totalDocs } = await payload.find({
+        collection: kind,
+        where: publicWhere(),
+        sort: '-updatedAt',
+        limit: 1,
+        depth: 0,
+        select: { updatedAt: true },
+        ...PUBLIC_READ,
+      })
+      return `${kind}:${totalDocs}:${docs[0]?.updatedAt ?? ''}`
+    }),
+  )
+  return parts.join('|')
 }
 
 export type NameMaps = { topics: Record<string, string>; orgs: Record<string, string>; suggested: { slug: string; name: string }[] }

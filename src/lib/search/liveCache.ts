@@ -6,7 +6,12 @@ const MAX_AGE_MS = 5 * 60 * 1000
 type Cache = {
   /** Bumped by every invalidation; an index built under an older generation is never used. */
   generation: number
-  entry: { index: Promise<SearchIndex>; builtAt: number; generation: number } | null
+  entry: {
+    index: Promise<SearchIndex>
+    builtAt: number
+    generation: number
+    fingerprint: string
+  } | null
 }
 
 // On globalThis: Next.js may load this module once per route bundle (the REST route that
@@ -23,13 +28,27 @@ export function invalidateSearchIndex(): void {
   cache.entry = null
 }
 
-/** The cached live index, built by `build` when missing, stale or invalidated meanwhile. */
-export function cachedIndex(build: () => Promise<SearchIndex>): Promise<SearchIndex> {
+/**
+ * The cached live index, built by `build` when missing, stale, invalidated meanwhile, or built
+ * from other content than `fingerprint` now describes (a cheap summary of what is published:
+ * it catches a change whose invalidation ran before its transaction committed, and changes made
+ * on other server instances).
+ */
+export async function cachedIndex(
+  build: () => Promise<SearchIndex>,
+  fingerprint: () => Promise<string> = async () => '',
+): Promise<SearchIndex> {
+  const current = await fingerprint()
   const entry = cache.entry
-  if (!entry || entry.generation !== cache.generation || Date.now() - entry.builtAt > MAX_AGE_MS) {
+  if (
+    !entry ||
+    entry.generation !== cache.generation ||
+    entry.fingerprint !== current ||
+    Date.now() - entry.builtAt > MAX_AGE_MS
+  ) {
     const generation = cache.generation
     const index = build()
-    cache.entry = { index, builtAt: Date.now(), generation }
+    cache.entry = { index, builtAt: Date.now(), generation, fingerprint: current }
     index.catch(() => {
       if (cache.entry?.index === index) cache.entry = null
     })
