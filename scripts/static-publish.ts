@@ -5,7 +5,7 @@
  * operators (first publish, repair after a restore) and for tests.
  */
 import { staticPublishing } from '../src/lib/staticSite/config'
-import { publishPaths } from '../src/lib/staticSite/site'
+import { describeBrokenLinks, publishPaths } from '../src/lib/staticSite/site'
 
 const args = process.argv.slice(2)
 const config = staticPublishing()
@@ -43,7 +43,9 @@ try {
     )
   }
   if (result.broken.length > 0) {
-    process.stderr.write(`[static] 失效链接 broken links：\n${result.broken.join('\n')}\n`)
+    process.stderr.write(
+      `[static] 失效链接 broken links：\n${describeBrokenLinks(result.broken)}\n`,
+    )
     process.exitCode = 1
   }
 } catch (err) {

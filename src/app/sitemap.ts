@@ -1,5 +1,7 @@
 import type { MetadataRoute } from 'next'
 
+import { EVERY_CHANGE } from '@/data/cacheTags'
+import { declareTags } from '@/data/declareTags'
 import { countByKind, listPublishedEntries } from '@/data/resources'
 import { listOrgs, listTopics } from '@/data/taxonomy'
 import { RESOURCE_KINDS, resourcePath } from '@/lib/kinds'
@@ -10,6 +12,7 @@ export const revalidate = false
 
 /** Every public page: home, list pages with their pagination, topics, orgs and each resource. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
+  declareTags(EVERY_CHANGE)
   const base = serverUrl()
   const [counts, topics, orgs, entries] = await Promise.all([
     countByKind(),

@@ -11,13 +11,14 @@ import { resourceFields } from '@/fields/resource'
 import { workflowFields } from '@/fields/workflow'
 import { enforceWorkflow } from '@/hooks/enforceWorkflow'
 import {
+  rememberBeforeChange,
+  rememberBeforeDelete,
   revalidateResourceAfterChange,
   revalidateResourceAfterDelete,
 } from '@/hooks/revalidateResource'
 import { invalidateSearchAfterChange, invalidateSearchAfterDelete } from '@/hooks/invalidateSearch'
 import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
-import { queueStaticAfterChange, queueStaticAfterDelete } from '@/hooks/staticPublish'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
 type ResourceCollectionOptions = {
@@ -66,17 +67,18 @@ export function resourceCollection(
     // 20. The migration adds the same for the admin's draft list (latest versions, newest first).
     indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
     hooks: {
-      beforeChange: [rejectStaleUpdate, enforceWorkflow, setPublishedAt, ...beforeChange],
-      afterChange: [
-        revalidateResourceAfterChange(kind),
-        invalidateSearchAfterChange,
-        queueStaticAfterChange(kind),
+      beforeChange: [
+        rejectStaleUpdate,
+        enforceWorkflow,
+        setPublishedAt,
+        ...beforeChange,
+        // Last: the others may still refuse the change.
+        rememberBeforeChange(kind),
       ],
-      afterDelete: [
-        revalidateResourceAfterDelete(kind),
-        invalidateSearchAfterDelete,
-        queueStaticAfterDelete(kind),
-      ],
+      // Expires the pages that show the resource and queues the static site, once committed.
+      afterChange: [revalidateResourceAfterChange(kind), invalidateSearchAfterChange],
+      beforeDelete: [rememberBeforeDelete(kind)],
+      afterDelete: [revalidateResourceAfterDelete(kind), invalidateSearchAfterDelete],
     },
     fields: [
       ...resourceFields(),

@@ -3,6 +3,7 @@ import type { FeedItem, FeedScope } from '@/lib/feeds'
 import { serverUrl } from '@/lib/serverUrl'
 import type { Video, VideoFile } from '@/payload-types'
 
+import { cardTags, scopeTags } from './cacheTags'
 import { payloadClient } from './payload'
 import { PUBLIC_READ, publicWhere } from './public'
 import { listAcrossKinds, listLatest } from './resources'
@@ -29,7 +30,7 @@ async function cardsFor(scope: FeedScope): Promise<{ title: string; cards: Resou
 /** Published resources for a feed, newest first, with video files as enclosures; null: no such scope. */
 export async function feedContent(
   scope: FeedScope,
-): Promise<{ siteName: string; title: string; items: FeedItem[] } | null> {
+): Promise<{ siteName: string; title: string; items: FeedItem[]; tags: string[] } | null> {
   const found = await cardsFor(scope)
   if (!found) return null
   const site = await getSiteSettings()
@@ -63,6 +64,7 @@ export async function feedContent(
   return {
     siteName: site.name,
     title: found.title ? `${site.name} · ${found.title}` : site.name,
+    tags: [...scopeTags(scope), ...cardTags(cards)],
     items: cards.map((card) => ({
       kind: card.kind,
       title: card.title,

@@ -1,75 +1,69 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   GlobalAfterChangeHook,
   Payload,
   PayloadRequest,
-  Where,
 } from 'payload'
 
-import { PUBLISHED } from '@/access/publishedOrAuthenticated'
-
-import { oembedJsonPath } from '@/lib/embed/oembed'
-import { listWidgetPath, resourceWidgetPath } from '@/lib/embed/options'
-import { feedPathsFor } from '@/lib/feeds'
+import { type PublicSnapshot, type Taxonomy, tagsForChange } from '@/data/cacheTags'
+import { afterCommit } from '@/lib/afterCommit'
+import type { DocId } from '@/lib/ids'
 import { idOf } from '@/lib/ids'
-import type { DocId } from '@/data/types'
-import { RESOURCE_KINDS, resourcePath, type ResourceKind } from '@/lib/kinds'
-import { ancestorIds, type TreeNode } from '@/lib/tree'
+import type { ResourceKind } from '@/lib/kinds'
+import { queueStaticChange, statusKey } from '@/lib/staticSite/publisher'
 
 type Ref = DocId | { id: DocId } | null | undefined
 
-type RevalidatableDoc = {
-  slug?: string | null
-  _status?: 'draft' | 'published' | null
-  org?: Ref
-  topics?: Ref[] | null
-}
-
-type Named = TreeNode<DocId> & { slug: string }
-
 /**
- * Every portal path that shows a published resource: its detail page (and files derived from it),
- * its kind's list, the pages of its topics and orgs and of their ancestors (they list their
- * subtree), the home page and the sitemap, and the embed widgets and oEmbed JSON of the same. A draft shows nowhere, so it yields nothing.
+ * The public version of a resource as stored in its collection (the published document), or null
+ * when it is not public. Read from the database itself: with drafts, a hook's `previousDoc` and
+ * `originalDoc` are the latest draft, which says nothing about what readers see.
  */
-export function pathsShowing(
+async function readPublicVersion(
+  req: PayloadRequest,
   kind: ResourceKind,
-  doc: RevalidatableDoc | undefined,
-  taxonomy: { orgs: Named[]; topics: Named[] },
-): string[] {
-  if (!doc?.slug || doc._status !== 'published') return []
-  const detail = resourcePath(kind, doc.slug)
-  // The search page without a query shows the newest resources.
-  const paths = [detail, `/${kind}`, '/', '/search', '/sitemap.xml']
-  // Embeds: the resource's widget and oEmbed JSON, and the list widgets it appears in.
-  paths.push(
-    resourceWidgetPath(kind, doc.slug),
-    oembedJsonPath(kind, doc.slug),
-    listWidgetPath({ type: 'kind', kind }),
-  )
-  if (kind === 'scripts') paths.push(`${detail}/script.docx`)
-  if (kind === 'videos') paths.push(`${detail}/subtitles.vtt`)
-  const withAncestors = (nodes: Named[], ids: (DocId | null)[]) => {
-    const slugs = new Map(nodes.map((node) => [node.id, node.slug]))
-    const all = new Set<DocId>()
-    for (const id of ids) {
-      if (id === null) continue
-      all.add(id)
-      for (const ancestor of ancestorIds(nodes, id)) all.add(ancestor)
-    }
-    return [...all].flatMap((id) => (slugs.has(id) ? [slugs.get(id) as string] : []))
-  }
-  for (const slug of withAncestors(taxonomy.topics, (doc.topics ?? []).map(idOf))) {
-    paths.push(`/topics/${slug}`, listWidgetPath({ type: 'topic', slug }))
-  }
-  for (const slug of withAncestors(taxonomy.orgs, [idOf(doc.org)])) {
-    paths.push(`/orgs/${slug}`, listWidgetPath({ type: 'org', slug }))
-  }
-  return paths
+  id: DocId,
+): Promise<PublicSnapshot | null> {
+  const doc = (await req.payload.db.findOne({
+    collection: kind,
+    where: { id: { equals: id } },
+    req,
+  })) as Record<string, unknown> | null
+  return publicSnapshot(doc)
 }
 
-export async function loadTaxonomy(payload: Payload, req?: PayloadRequest) {
+export function publicSnapshot(
+  doc: Record<string, unknown> | null | undefined,
+): PublicSnapshot | null {
+  if (!doc || doc._status !== 'published' || typeof doc.slug !== 'string' || !doc.slug) return null
+  const ref = (value: unknown): Ref => idOf(value)
+  return {
+    slug: doc.slug,
+    publishedAt: (doc.publishedAt as string | null | undefined) ?? null,
+    updatedAt: (doc.updatedAt as string | null | undefined) ?? null,
+    org: ref(doc.org),
+    topics: Array.isArray(doc.topics) ? doc.topics.map(ref) : [],
+  }
+}
+
+const contextKey = (kind: ResourceKind, id: DocId) => `publicBefore:${kind}:${String(id)}`
+
+/** Remembers what readers saw before an update or delete, for the after hooks. */
+async function rememberPublicVersion(req: PayloadRequest, kind: ResourceKind, id: DocId) {
+  req.context[contextKey(kind, id)] = await readPublicVersion(req, kind, id)
+}
+
+function recalledPublicVersion(req: PayloadRequest, kind: ResourceKind, id: DocId) {
+  return (req.context[contextKey(kind, id)] as PublicSnapshot | null | undefined) ?? null
+}
+
+const samePublicVersion = (a: PublicSnapshot | null, b: PublicSnapshot | null) =>
+  JSON.stringify(a) === JSON.stringify(b)
+
+export async function loadTaxonomy(payload: Payload, req?: PayloadRequest): Promise<Taxonomy> {
   const load = async (collection: 'orgs' | 'topics') => {
     const { docs } = await payload.find({
       collection,
@@ -79,95 +73,114 @@ export async function loadTaxonomy(payload: Payload, req?: PayloadRequest) {
       select: { slug: true, parent: true },
       req,
     })
-    return docs.map((doc) => ({
-      id: doc.id,
-      slug: doc.slug ?? '',
-      parent: idOf(doc.parent as Ref),
-    }))
+    return docs.map((doc) => ({ id: doc.id, slug: doc.slug ?? '', parent: idOf(doc.parent) }))
   }
   const [orgs, topics] = await Promise.all([load('orgs'), load('topics')])
   return { orgs, topics }
 }
 
 /**
- * Detail pages of published resources that list this one among their related resources: its
- * title there changes with it, and it appears or disappears there when published or withdrawn.
+ * Expires cache tags on this server at once (not stale-while-revalidate): the very next reader of
+ * a page that showed the resource gets a fresh render, or the 404. Inside a request this is Next's
+ * `revalidateTag`; outside one (the jobs runner publishing on schedule) Next's incremental cache,
+ * which the request path ends in too.
  */
-export async function relatedBacklinks(
-  payload: Payload,
+async function expireTags(payload: Payload, tags: string[]): Promise<void> {
+  try {
+    const { revalidateTag } = await import('next/cache')
+    for (const tag of tags) revalidateTag(tag, { expire: 0 })
+    return
+  } catch {
+    // Not in a request: fall through to the server's cache, if this process is a Next server.
+  }
+  const cache = (
+    globalThis as { __incrementalCache?: { revalidateTag(tags: string[]): Promise<void> } }
+  ).__incrementalCache
+  if (cache) await cache.revalidateTag(tags)
+  else payload.logger.debug(`不在 Next.js 服务中，跳过页面刷新 skipped: ${tags.join(' ')}`)
+}
+
+/** A render that read the old version before the commit and is stored after it: expire again. */
+const SECOND_EXPIRY_MS = 2000
+
+/**
+ * One change to what readers see of a resource: the pages tagged with it expire once the change
+ * has committed, and the static site is queued (in the same transaction) to follow.
+ */
+async function publicChange(
+  req: PayloadRequest,
   kind: ResourceKind,
   id: DocId,
-  req?: PayloadRequest,
-): Promise<string[]> {
-  const where: Where = {
-    and: [
-      PUBLISHED,
-      { 'related.value': { equals: id } },
-      { 'related.relationTo': { equals: kind } },
-    ],
-  }
-  const found = await Promise.all(
-    RESOURCE_KINDS.map(async (other) => {
-      const { docs } = await payload.find({
-        collection: other,
-        where,
-        pagination: false,
-        limit: 0,
-        depth: 0,
-        select: { slug: true },
-        overrideAccess: true,
-        req,
-      })
-      return docs.flatMap((item) => (item.slug ? [resourcePath(other, item.slug)] : []))
-    }),
-  )
-  return found.flat()
-}
-
-/** Revalidates portal paths; outside a Next.js request (scripts, tests) there is nothing to revalidate. */
-async function revalidatePaths(
-  req: PayloadRequest,
-  paths: string[],
-  type?: 'layout',
+  before: PublicSnapshot | null,
+  after: PublicSnapshot | null,
 ): Promise<void> {
-  if (req.context.disableRevalidate || paths.length === 0) return
-  try {
-    const { revalidatePath } = await import('next/cache')
-    for (const path of paths) revalidatePath(path, type)
-    req.payload.logger.info(`已刷新页面 revalidated: ${paths.join(', ')}`)
-  } catch (err) {
-    req.payload.logger.warn(
-      `跳过页面刷新（不在 Next.js 请求中）skipped revalidation outside Next.js: ${String(err)}`,
-    )
+  if (samePublicVersion(before, after) || req.context.disableRevalidate) return
+  const taxonomy = await loadTaxonomy(req.payload, req)
+  const tags = tagsForChange(kind, before, after, taxonomy)
+  await afterCommit(req, async () => {
+    await expireTags(req.payload, tags)
+    req.payload.logger.info(`已刷新缓存标签 revalidated: ${tags.join(' ')}`)
+    setTimeout(
+      () => void expireTags(req.payload, tags).catch(() => undefined),
+      SECOND_EXPIRY_MS,
+    ).unref?.()
+  })
+  await queueStaticChange(req, { type: 'resource', kind, before, after, tags }, statusKey(kind, id))
+}
+
+/** Before an update: what readers see now. */
+export function rememberBeforeChange(kind: ResourceKind): CollectionBeforeChangeHook {
+  return async ({ data, operation, originalDoc, req }) => {
+    if (operation === 'update' && originalDoc?.id !== undefined && !req.context.disableRevalidate) {
+      await rememberPublicVersion(req, kind, originalDoc.id as DocId)
+    }
+    return data
   }
 }
 
-/** Revalidates the pages that show a resource when it is published, edited or unpublished. */
+/**
+ * After a save: what readers see now, compared with before. A draft save leaves the published
+ * document as it was (nothing to do); publishing, withdrawing ("取消发布", or an update without
+ * `_status` on top of a pending draft) and edits of the published version change it.
+ */
 export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAfterChangeHook {
-  return async ({ doc, previousDoc, req }) => {
+  return async ({ doc, operation, req }) => {
     if (req.context.disableRevalidate) return doc
-    const shown = [doc, previousDoc].some((item) => item?._status === 'published')
-    if (!shown) return doc
-    const taxonomy = await loadTaxonomy(req.payload, req)
-    const paths = new Set([
-      ...pathsShowing(kind, doc, taxonomy),
-      ...pathsShowing(kind, previousDoc, taxonomy),
-    ])
-    const backlinks = await relatedBacklinks(req.payload, kind, doc.id, req)
-    await revalidatePaths(req, [...paths, ...backlinks, ...feedPathsFor(paths)])
+    const before = operation === 'update' ? recalledPublicVersion(req, kind, doc.id) : null
+    const after =
+      doc._status === 'published' ? publicSnapshot(doc) : await readPublicVersion(req, kind, doc.id)
+    await publicChange(req, kind, doc.id, before, after)
     return doc
   }
 }
 
-/** Revalidates the pages that showed a resource once it is deleted. */
+export function rememberBeforeDelete(kind: ResourceKind): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    if (!req.context.disableRevalidate) await rememberPublicVersion(req, kind, id)
+  }
+}
+
+/** After a delete: whatever readers saw of it goes. */
 export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAfterDeleteHook {
-  return async ({ doc, req }) => {
-    if (req.context.disableRevalidate || doc?._status !== 'published') return doc
-    const paths = pathsShowing(kind, doc, await loadTaxonomy(req.payload, req))
-    const backlinks = await relatedBacklinks(req.payload, kind, doc.id, req)
-    await revalidatePaths(req, [...paths, ...backlinks, ...feedPathsFor(paths)])
+  return async ({ doc, id, req }) => {
+    if (req.context.disableRevalidate) return doc
+    await publicChange(req, kind, id, recalledPublicVersion(req, kind, id), null)
     return doc
   }
+}
+
+/** Revalidates the whole portal (every page sits under the root layout) once committed. */
+async function revalidatePortal(req: PayloadRequest): Promise<void> {
+  if (req.context.disableRevalidate) return
+  await afterCommit(req, async () => {
+    try {
+      const { revalidatePath } = await import('next/cache')
+      revalidatePath('/', 'layout')
+      req.payload.logger.info('已刷新整个门户 revalidated the whole portal')
+    } catch (err) {
+      req.payload.logger.debug(`不在 Next.js 请求中，跳过页面刷新 skipped: ${String(err)}`)
+    }
+  })
 }
 
 /**
@@ -175,16 +188,16 @@ export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAft
  * header, footer), so a change to them refreshes the whole portal rather than guessing.
  */
 export const revalidatePortalAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  await revalidatePaths(req, ['/'], 'layout')
+  await revalidatePortal(req)
   return doc
 }
 
 export const revalidatePortalAfterDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
-  await revalidatePaths(req, ['/'], 'layout')
+  await revalidatePortal(req)
   return doc
 }
 
 export const revalidatePortalAfterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
-  await revalidatePaths(req, ['/'], 'layout')
+  await revalidatePortal(req)
   return doc
 }

@@ -4,67 +4,29 @@ import type {
   GlobalAfterChangeHook,
 } from 'payload'
 
-import type { ResourceKind } from '@/lib/kinds'
-import { snapshotOf } from '@/lib/staticSite/affected'
 import { queueStaticChange, statusKey } from '@/lib/staticSite/publisher'
 
-/** Queues the static site update for a resource that is, or was, public. */
-export function queueStaticAfterChange(kind: ResourceKind): CollectionAfterChangeHook {
-  return async ({ doc, previousDoc, req }) => {
-    const before = snapshotOf(previousDoc)
-    const after = snapshotOf(doc)
-    const shown = [before, after].some((item) => item?._status === 'published')
-    if (shown) {
-      await queueStaticChange(
-        req,
-        { type: 'resource', kind, before, after },
-        statusKey(kind, doc.id),
-      )
-    }
+/*
+ * Resource changes are queued for the static site by revalidateResource.ts, with the same cache
+ * tags that expire on the live server. These hooks are for what every page shows.
+ */
+
+/** Org and topic names show on every page: everything is rendered again. */
+function queueWholeSite(action: string) {
+  return (async ({ collection, doc, req }) => {
+    await queueStaticChange(
+      req,
+      { type: 'all', reason: `${collection.slug} ${action}` },
+      statusKey(collection.slug, doc.id),
+    )
     return doc
-  }
+  }) satisfies CollectionAfterChangeHook & CollectionAfterDeleteHook
 }
 
-export function queueStaticAfterDelete(kind: ResourceKind): CollectionAfterDeleteHook {
-  return async ({ doc, req }) => {
-    if (doc?._status === 'published') {
-      await queueStaticChange(
-        req,
-        { type: 'resource', kind, before: snapshotOf(doc), after: null },
-        statusKey(kind, doc.id),
-      )
-    }
-    return doc
-  }
-}
+export const queueStaticSiteAfterChange: CollectionAfterChangeHook = queueWholeSite('变更')
+export const queueStaticSiteAfterDelete: CollectionAfterDeleteHook = queueWholeSite('删除')
 
-/** Org and topic names and the `site` settings show on every page: everything is rendered again. */
-export const queueStaticSiteAfterChange: CollectionAfterChangeHook = async ({
-  collection,
-  doc,
-  req,
-}) => {
-  await queueStaticChange(
-    req,
-    { type: 'all', reason: `${collection.slug} 变更` },
-    statusKey(collection.slug, doc.id),
-  )
-  return doc
-}
-
-export const queueStaticSiteAfterDelete: CollectionAfterDeleteHook = async ({
-  collection,
-  doc,
-  req,
-}) => {
-  await queueStaticChange(
-    req,
-    { type: 'all', reason: `${collection.slug} 删除` },
-    statusKey(collection.slug, doc.id),
-  )
-  return doc
-}
-
+/** The `site` settings (name, footer, embedding origins) show on every page. */
 export const queueStaticAfterGlobalChange: GlobalAfterChangeHook = async ({ doc, global, req }) => {
   await queueStaticChange(req, { type: 'all', reason: `${global.slug} 变更` }, global.slug)
   return doc

@@ -106,20 +106,3 @@ export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[]
     2,
   )
 }
-
-/** The feeds that list what a set of portal pages lists (home, kind lists, topic and org pages). */
-export function feedPathsFor(pagePaths: Iterable<string>): string[] {
-  const scopes: FeedScope[] = []
-  for (const page of pagePaths) {
-    const [first, second, ...rest] = page.split('/').filter(Boolean)
-    if (page === '/') scopes.push({ type: 'all' })
-    else if (!second && isResourceKind(first)) scopes.push({ type: 'kind', kind: first })
-    else if (second && rest.length === 0 && first === 'topics')
-      scopes.push({ type: 'topic', slug: second })
-    else if (second && rest.length === 0 && first === 'orgs')
-      scopes.push({ type: 'org', slug: second })
-  }
-  return scopes.flatMap((scope) =>
-    (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => feedPath(scope, format)),
-  )
-}

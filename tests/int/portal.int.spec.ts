@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { countyFigures, listAcrossKinds, listResources } from '@/data/resources'
 import { getOrg, getTopic } from '@/data/taxonomy'
-import { pathsShowing } from '@/hooks/revalidateResource'
+import { TAGS, tagsForChange } from '@/data/cacheTags'
 import { parseListQuery } from '@/lib/listQuery'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { buildScriptDocx, attachmentDisposition } from '@/lib/scriptDocx'
@@ -167,8 +167,8 @@ describe('topic and org pages', () => {
   })
 })
 
-describe('revalidation paths', () => {
-  it('covers the detail, lists, topic and org ancestors, home and sitemap; drafts none', () => {
+describe('cache tags of a change', () => {
+  it('touches the resource, its topics and orgs with ancestors, and lists only when it moves', () => {
     const taxonomy = {
       orgs: [tree.center, tree.institute, tree.station].map((org) => ({
         id: org.id,
@@ -180,36 +180,50 @@ describe('revalidation paths', () => {
         { id: childTopic.id, slug: childTopic.slug!, parent: tree.topic.id },
       ],
     }
-    const doc = {
+    const published = {
       slug: 'x',
-      _status: 'published' as const,
+      publishedAt: '2026-11-01T00:00:00.000Z',
+      updatedAt: '2026-11-01T00:00:00.000Z',
       org: tree.station.id,
       topics: [childTopic.id],
     }
-    expect(pathsShowing('scripts', doc, taxonomy).sort()).toEqual(
-      [
-        '/',
-        '/scripts',
-        '/scripts/x',
-        '/scripts/x/script.docx',
-        '/search',
-        '/sitemap.xml',
-        `/topics/${childTopic.slug}`,
-        `/topics/${tree.topic.slug}`,
-        `/orgs/${tree.station.slug}`,
-        `/orgs/${tree.institute.slug}`,
-        `/orgs/${tree.center.slug}`,
-        '/embed/scripts',
-        '/embed/scripts/x',
-        '/oembed/scripts/x.json',
-        `/embed/topics/${childTopic.slug}`,
-        `/embed/topics/${tree.topic.slug}`,
-        `/embed/orgs/${tree.station.slug}`,
-        `/embed/orgs/${tree.institute.slug}`,
-        `/embed/orgs/${tree.center.slug}`,
-      ].sort(),
+    const scoped = [
+      TAGS.resource('scripts', 'x'),
+      TAGS.anyChange('scripts'),
+      TAGS.topic(childTopic.slug!),
+      TAGS.topic(tree.topic.slug!),
+      TAGS.org(tree.station.slug!),
+      TAGS.org(tree.institute.slug!),
+      TAGS.org(tree.center.slug!),
+    ]
+    // Publishing and withdrawing: the resource joins or leaves every list of its kind.
+    expect(tagsForChange('scripts', null, published, taxonomy).sort()).toEqual(
+      [...scoped, TAGS.list('scripts')].sort(),
     )
-    expect(pathsShowing('scripts', { ...doc, _status: 'draft' }, taxonomy)).toEqual([])
+    expect(tagsForChange('scripts', published, null, taxonomy).sort()).toEqual(
+      [...scoped, TAGS.list('scripts')].sort(),
+    )
+    // An edit of the published version keeps its place in the kind's lists.
+    const edited = { ...published, updatedAt: '2026-11-02T00:00:00.000Z' }
+    expect(tagsForChange('scripts', published, edited, taxonomy).sort()).toEqual(scoped.sort())
+    // A new slug: both the old and the new resource tag, and the lists.
+    const renamed = tagsForChange('scripts', published, { ...edited, slug: 'y' }, taxonomy)
+    expect(renamed).toEqual(
+      expect.arrayContaining([TAGS.resource('scripts', 'x'), TAGS.resource('scripts', 'y')]),
+    )
+    expect(renamed).toContain(TAGS.list('scripts'))
+    // A move to another org: the old org's pages and the new one's.
+    const moved = tagsForChange(
+      'scripts',
+      published,
+      { ...edited, org: tree.institute.id },
+      taxonomy,
+    )
+    expect(moved).toEqual(
+      expect.arrayContaining([TAGS.org(tree.station.slug!), TAGS.org(tree.institute.slug!)]),
+    )
+    // Nothing public before or after: nothing to invalidate.
+    expect(tagsForChange('scripts', null, null, taxonomy)).toEqual([])
   })
 })
 

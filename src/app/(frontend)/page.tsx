@@ -1,6 +1,8 @@
 import { PortalLink } from '@/components/PortalLink'
 
+import { CacheTags } from '@/components/CacheTags'
 import { ResourceGrid } from '@/components/ResourceCard'
+import { ALL_LISTS, cardTags, TAGS } from '@/data/cacheTags'
 import { countyFigures, listLatest } from '@/data/resources'
 import { getSiteSettings } from '@/data/site'
 import { listOrgs, listTopics } from '@/data/taxonomy'
@@ -20,6 +22,14 @@ export default async function HomePage() {
   const townshipIds = new Map(orgs.map((org) => [org.slug, org.id]))
   return (
     <>
+      {/* Figures count every kind (people served sums every case's outcomes), cards show edits. */}
+      <CacheTags
+        tags={[
+          ...ALL_LISTS,
+          TAGS.anyChange('cases'),
+          ...cardTags(latest.flatMap(([, cards]) => cards)),
+        ]}
+      />
       <section className="hero">
         <h1>{site.name}</h1>
         <p>{site.tagline}</p>

@@ -1,5 +1,7 @@
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
+import { cardTags, scopeTags } from '@/data/cacheTags'
 import { listEmbedCards } from '@/data/embed'
 import { getSiteSettings } from '@/data/site'
 import type { EmbedListScope } from '@/lib/embed/options'
@@ -23,6 +25,7 @@ export async function ListWidget({
       portalPath={list.portalPath}
       more="在门户查看全部"
     >
+      <CacheTags tags={[...scopeTags(scope), ...cardTags(list.cards)]} />
       <WidgetList cards={list.cards} emptyText="暂时没有符合条件的资源。" />
     </WidgetShell>
   )

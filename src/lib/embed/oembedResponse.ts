@@ -1,3 +1,5 @@
+import { TAGS } from '@/data/cacheTags'
+import { withCacheTags } from '@/data/declareTags'
 import { getOEmbedSource } from '@/data/embed'
 import { getSiteSettings } from '@/data/site'
 import { serverUrl } from '@/lib/serverUrl'
@@ -65,12 +67,18 @@ export async function oembedJson(kind: string, file: string): Promise<Response> 
     ? resourceFromUrl(`${serverUrl()}/${kind}/${match[1]}`, serverUrl())
     : ({ status: 404, message: '不是本站的公开资源' } as const)
   if (isOEmbedError(target)) return errorResponse({ status: 404, message: '不是本站的公开资源' })
+  const tags = [TAGS.resource(target.kind, target.slug)]
   const [source, site] = await Promise.all([
     getOEmbedSource(target.kind, target.slug),
     getSiteSettings(),
   ])
-  if (!source) return errorResponse({ status: 404, message: '不是本站的公开资源' })
-  return Response.json(buildOEmbed(source, { name: site.name, url: serverUrl() }), {
-    headers: { 'Content-Type': JSON_TYPE, 'Access-Control-Allow-Origin': '*' },
-  })
+  if (!source) {
+    return withCacheTags(errorResponse({ status: 404, message: '不是本站的公开资源' }), tags)
+  }
+  return withCacheTags(
+    Response.json(buildOEmbed(source, { name: site.name, url: serverUrl() }), {
+      headers: { 'Content-Type': JSON_TYPE, 'Access-Control-Allow-Origin': '*' },
+    }),
+    tags,
+  )
 }

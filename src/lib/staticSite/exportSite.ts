@@ -1,7 +1,7 @@
 import { mkdir, readdir, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
 
-import { publishPaths, type PublishProgress } from './site'
+import { describeBrokenLinks, publishPaths, type PublishProgress } from './site'
 import { siteTarget } from './render'
 
 export type ExportOptions = {
@@ -72,7 +72,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
     )
     if (result.broken.length > 0) {
       throw new Error(
-        `导出失败：${result.broken.length} 个链接指向不存在的页面：\n${result.broken.slice(0, 20).join('\n')}`,
+        `导出失败：${result.broken.length} 个链接指向不存在的页面：\n${describeBrokenLinks(result.broken)}`,
       )
     }
     const previous = `${temp}-previous`

@@ -1,7 +1,15 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 
-export type Fetched = { status: number; contentType: string; body: Buffer }
+import { CACHE_TAGS_HEADER } from '@/data/cacheTags'
+
+export type Fetched = {
+  status: number
+  contentType: string
+  body: Buffer
+  /** The cache tags a route handler declared (x-cache-tags), or ''. */
+  cacheTags: string
+}
 
 /**
  * GET with Node's own HTTP client. Inside the app server the global `fetch` is Next's patched one
@@ -42,6 +50,7 @@ function getOnce(url: string, redirects: number): Promise<Fetched> {
           resolve({
             status,
             contentType: String(response.headers['content-type'] ?? ''),
+            cacheTags: String(response.headers[CACHE_TAGS_HEADER] ?? ''),
             body: Buffer.concat(chunks),
           }),
         )

@@ -5,7 +5,8 @@ import { writeAtomically } from './files'
 
 /** The manifest's file name in the site root (dot files are not served; see deploy/nginx.conf). */
 export const MANIFEST_FILE = '.manifest.json'
-export const MANIFEST_VERSION = 1
+/** 2: entries record their cache tags; an older manifest means one full publish. */
+export const MANIFEST_VERSION = 2
 
 /** One published file: its content hash, the portal URL it was rendered from, the files it links. */
 export type ManifestEntry = {
@@ -14,6 +15,11 @@ export type ManifestEntry = {
   source?: string
   /** Exported paths this file links to (pages and assets); only for HTML, CSS and XML. */
   links?: string[]
+  /**
+   * What the file renders, as its page declared it (cache tags, see CacheTags), or `*` for a text
+   * file that declared nothing; absent for assets, which never change under the same URL.
+   */
+  tags?: string[]
   /** Written by the publisher itself (search index, scripts, 404 page): never collected. */
   pinned?: boolean
 }
@@ -42,11 +48,12 @@ export async function readManifest(root: string, basePath: string): Promise<Mani
 export function serializeManifest(manifest: Manifest): string {
   const files: Record<string, ManifestEntry> = {}
   for (const key of Object.keys(manifest.files).sort()) {
-    const { hash, source, links, pinned } = manifest.files[key]
+    const { hash, source, links, tags, pinned } = manifest.files[key]
     files[key] = {
       hash,
       ...(source ? { source } : {}),
       ...(links && links.length > 0 ? { links: [...new Set(links)].sort() } : {}),
+      ...(tags && tags.length > 0 ? { tags: [...new Set(tags)].sort() } : {}),
       ...(pinned ? { pinned } : {}),
     }
   }

@@ -1,11 +1,11 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
 import { invalidateSearchIndex } from '../search/liveCache'
-import { type StaticChange, sourcesForChange } from './affected'
+import { type StaticChange, sourcesForChanges } from './affected'
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
-import { publishPaths, type PublishResult } from './site'
+import { describeBrokenLinks, publishPaths, type PublishResult } from './site'
 
 export const STATIC_QUEUE = 'static'
 export const STATIC_TASK = 'staticPublish'
@@ -195,16 +195,8 @@ export async function publishChanges(
   // The changes are committed (their jobs are visible): the live search index, which the search
   // page and the static index are built from, must not predate them.
   invalidateSearchIndex()
-  let sources: string[] | 'all' = []
-  if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：计算 ${changes.length} 项变更`)
-  for (const change of changes) {
-    const affected = await sourcesForChange(payload, change)
-    if (affected === 'all') {
-      sources = 'all'
-      break
-    }
-    sources = [...new Set([...sources, ...affected])]
-  }
+  const manifest = await readManifest(config.root, config.target.basePath)
+  const sources = sourcesForChanges(manifest, changes)
   const trace = (message: string) =>
     process.env.STATIC_DEBUG ? payload.logger.info(message) : payload.logger.debug(message)
   trace(`静态发布：${sources === 'all' ? '全部' : sources.length} 个地址`)
@@ -292,7 +284,7 @@ export const staticPublishTask: TaskConfig<{
         )
         if (result.broken.length > 0) {
           payload.logger.warn(
-            `静态站有失效链接 broken links: ${result.broken.slice(0, 10).join(', ')}`,
+            `静态站有失效链接 broken links:\n${describeBrokenLinks(result.broken, 10)}`,
           )
         }
         return {

@@ -1,3 +1,6 @@
+import { CACHE_TAGS_META } from '@/data/cacheTags'
+
+import { UNTRACKED } from './affected'
 import { httpGet } from './http'
 import {
   exportedPath,
@@ -57,7 +60,14 @@ export function linkOf(target: SiteTarget, source: string): Link | null {
 }
 
 export type Rendered =
-  | { status: 'file'; body: Uint8Array; links: Link[]; page: boolean }
+  | {
+      status: 'file'
+      body: Uint8Array
+      links: Link[]
+      page: boolean
+      /** What the file renders (cache tags), `*` for text that declared nothing; none for assets. */
+      tags?: string[]
+    }
   /** The portal no longer has this URL (unpublished, deleted, past the last page). */
   | { status: 'gone'; code: number }
 
@@ -76,22 +86,45 @@ export async function renderUrl(target: SiteTarget, source: string): Promise<Ren
     throw new Error(`${response.status} ${source}`)
   }
   const kind = kindOf(response.contentType, new URL(source, target.origin).pathname)
+  const declared = response.cacheTags.split(/\s+/).filter(Boolean)
   if (kind === 'binary') {
-    return { status: 'file', body: new Uint8Array(response.body), links: [], page: false }
+    const tags = declared.length > 0 ? declared : undefined
+    return { status: 'file', body: new Uint8Array(response.body), links: [], page: false, tags }
   }
   if (kind === 'json') {
     // Precomputed oEmbed answers name the portal by absolute URL: point them at the copy.
     const json = response.body
       .toString('utf8')
       .replaceAll(target.siteOrigin, `${target.publicOrigin}${target.basePath}`)
-    return { status: 'file', body: Buffer.from(json), links: [], page: false }
+    return { status: 'file', body: Buffer.from(json), links: [], page: false, tags: declared }
   }
   const links: Link[] = []
   let text = response.body.toString('utf8')
-  if (kind === 'html') text = stripNextScripts(text)
+  if (kind === 'html') {
+    const meta = takeCacheTags(text)
+    text = stripNextScripts(meta.html)
+    declared.push(...meta.tags)
+  }
   if (kind !== 'js') text = rewriteText(kind, text, rewriterFor(target, source, links))
   if (kind === 'html') text = staticPage(text, target.basePath)
-  return { status: 'file', body: Buffer.from(text), links, page: kind === 'html' }
+  const tags =
+    kind === 'js' || kind === 'css' ? undefined : declared.length > 0 ? declared : [UNTRACKED]
+  return { status: 'file', body: Buffer.from(text), links, page: kind === 'html', tags }
+}
+
+const CACHE_TAGS_ELEMENT = new RegExp(
+  `<meta name="${CACHE_TAGS_META}" content="([^"]*)"\\s*/?>`,
+  'g',
+)
+
+/** The tags a page declared (CacheTags), and the page without them: they are for the publisher. */
+export function takeCacheTags(html: string): { html: string; tags: string[] } {
+  const tags: string[] = []
+  const stripped = html.replace(CACHE_TAGS_ELEMENT, (_, content: string) => {
+    tags.push(...content.split(/\s+/).filter(Boolean))
+    return ''
+  })
+  return { html: stripped, tags }
 }
 
 /** The portal's not-found page, for static servers to show on a missing path. */

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { nginxSnippet, staticHostHeaders } from '../framing'
@@ -34,6 +34,17 @@ export type PublishOptions = {
 
 export type FileChange = { path: string; action: 'write' | 'remove' }
 
+/** A link to a path the portal no longer has: where it points, which page holds it, its text. */
+export type BrokenLink = { target: string; page: string; text: string }
+
+/** One line per broken link, for error messages and logs. */
+export function describeBrokenLinks(broken: BrokenLink[], limit = 20): string {
+  return broken
+    .slice(0, limit)
+    .map(({ target, page, text }) => `${target} ← ${page}${text ? `（链接文字“${text}”）` : ''}`)
+    .join('\n')
+}
+
 export type PublishResult = {
   /** URLs fetched from the portal. */
   rendered: number
@@ -44,8 +55,8 @@ export type PublishResult = {
   pages: number
   files: number
   bytes: number
-  /** Exported paths that the portal no longer has but some page still links to. */
-  broken: string[]
+  /** Links to exported paths that the portal no longer has, with the page that holds each. */
+  broken: BrokenLink[]
   /** Milliseconds spent rendering URLs, writing the publisher's own files, and collecting. */
   timings: { render: number; pinned: number; collect: number }
 }
@@ -133,6 +144,7 @@ export async function publishPaths(
       hash: sha256(rendered.body),
       source,
       links: rendered.links.map((link) => link.exported),
+      tags: rendered.tags,
     })
     // Crawl what the site does not have yet: a new page, a new image, the next list page.
     for (const link of rendered.links) if (!manifest.files[link.exported]) enqueue(link)
@@ -182,10 +194,7 @@ export async function publishPaths(
 
   phase('pinned')
   for (const exported of unreachable(manifest)) await remove(exported)
-  result.broken = Object.values(manifest.files)
-    .flatMap((entry) => entry.links ?? [])
-    .filter((link) => gone.has(link) || !manifest.files[link])
-  result.broken = [...new Set(result.broken)]
+  result.broken = await brokenLinks(root, manifest, gone)
   await writeManifest(root, manifest)
   await clearStaging(root)
   phase('collect')
@@ -209,6 +218,36 @@ async function framingFiles(target: SiteTarget): Promise<Map<string, Uint8Array>
     ['/_headers', Buffer.from(staticHostHeaders(target.basePath, origins))],
     ['/nginx-embed.conf', Buffer.from(nginxSnippet(target.basePath, origins))],
   ])
+}
+
+/** Links from published files to paths that are gone or were never published. */
+async function brokenLinks(root: string, manifest: Manifest, gone: Set<string>) {
+  const broken: BrokenLink[] = []
+  for (const [page, entry] of Object.entries(manifest.files)) {
+    const targets = new Set(
+      (entry.links ?? []).filter((link) => gone.has(link) || !manifest.files[link]),
+    )
+    if (targets.size === 0) continue
+    const text = await readFile(fileFor(root, page), 'utf8').catch(() => '')
+    for (const target of targets) broken.push({ target, page, text: linkText(text, target) })
+  }
+  return broken
+}
+
+/** The text of the first `<a>` in a page that links to `target`, tags and spacing removed. */
+export function linkText(html: string, target: string): string {
+  const escaped = encodeURI(target).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const anchor = new RegExp(
+    `<a\\b[^>]*href="[^"]*${escaped}(?:#[^"]*)?"[^>]*>([\\s\\S]*?)</a>`,
+    'i',
+  )
+  const match = anchor.exec(html)
+  if (!match) return ''
+  return match[1]
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
 }
 
 async function exists(file: string): Promise<boolean> {

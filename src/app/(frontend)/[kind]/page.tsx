@@ -1,7 +1,9 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
+import { cardTags, TAGS } from '@/data/cacheTags'
 import { ListFilters } from '@/components/list/ListFilters'
 import { Pagination } from '@/components/list/Pagination'
 import { ResourceGrid } from '@/components/ResourceCard'
@@ -50,6 +52,8 @@ export default async function KindListPage({ params, searchParams }: Props) {
   const filtered = isFiltered(query)
   return (
     <>
+      {/* Per request on the live site; the static copy of each page records what it lists. */}
+      <CacheTags tags={[TAGS.list(kind), ...cardTags(result.cards)]} />
       <section className="hero">
         <h1>{KIND_LABELS[kind].name}</h1>
         <p role="status">

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { PortalLink as Link } from '@/components/PortalLink'
 
+import { CacheTags } from '@/components/CacheTags'
+import { EVERY_CHANGE } from '@/data/cacheTags'
 import { searchNames, searchResources } from '@/data/search'
 import { formatDate } from '@/lib/format'
 import { KIND_LABELS, resourcePath } from '@/lib/kinds'
@@ -64,6 +66,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const pages = Math.ceil(result.total / perPage)
   return (
     <div className="search">
+      {/* Per request on the live site; the static copy re-renders its page on every change. */}
+      <CacheTags tags={EVERY_CHANGE} />
       <form role="search" action="/search" method="get" className="search-form">
         <label htmlFor="q">搜索宣讲稿、视频、教材和案例</label>
         <div className="search-row">

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
+import { cardTags, TAGS } from '@/data/cacheTags'
+import { declareTags } from '@/data/declareTags'
+
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
@@ -42,7 +46,10 @@ const LOOP_STEPS = [
 ] as const
 
 export default async function CasePage({ params }: Props) {
-  const item = await getCase(decodeURIComponent((await params).slug))
+  const slug = decodeURIComponent((await params).slug)
+  // Tagged before the lookup: the 404 this URL answers while nothing is published there too.
+  declareTags([TAGS.resource('cases', slug)])
+  const item = await getCase(slug)
   if (!item) notFound()
   const figures: [string, number][] = [
     ['志愿者（人）', item.outcomes.volunteers],
@@ -51,6 +58,7 @@ export default async function CasePage({ params }: Props) {
   ]
   return (
     <article className="detail-wide">
+      <CacheTags tags={[TAGS.resource('cases', item.slug), ...cardTags(item.related)]} />
       <Breadcrumbs kind="cases" />
       <JsonLd
         data={resourceJsonLd({

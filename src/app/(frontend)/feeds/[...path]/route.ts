@@ -1,3 +1,4 @@
+import { withCacheTags } from '@/data/declareTags'
 import { feedContent } from '@/data/feeds'
 import { FEED_FORMATS, type FeedFormat, parseFeedPath, renderFeed } from '@/lib/feeds'
 import { RESOURCE_KINDS } from '@/lib/kinds'
@@ -29,7 +30,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ pat
     { siteName: content.siteName, siteUrl: serverUrl(), title: content.title, scope: feed.scope },
     content.items,
   )
-  return new Response(body, {
-    headers: { 'Content-Type': FEED_FORMATS[feed.format], 'Access-Control-Allow-Origin': '*' },
-  })
+  return withCacheTags(
+    new Response(body, {
+      headers: { 'Content-Type': FEED_FORMATS[feed.format], 'Access-Control-Allow-Origin': '*' },
+    }),
+    content.tags,
+  )
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
+import { TAGS } from '@/data/cacheTags'
 import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getOrg, listOrgs } from '@/data/taxonomy'
@@ -36,6 +38,7 @@ export default async function OrgPage({ params }: Props) {
   const results = await listAcrossKinds({ org: org.slug })
   return (
     <>
+      <CacheTags tags={[TAGS.org(org.slug)]} />
       <nav className="breadcrumbs" aria-label="当前位置">
         <PortalLink href="/">首页</PortalLink> › <PortalLink href="/orgs">组织</PortalLink>
         {org.ancestors.map((ancestor) => (

@@ -1,6 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
+import { cardTags, TAGS } from '@/data/cacheTags'
+import { declareTags } from '@/data/declareTags'
+
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
@@ -40,12 +44,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ScriptPage({ params }: Props) {
-  const script = await getScript(decodeURIComponent((await params).slug))
+  const slug = decodeURIComponent((await params).slug)
+  // Tagged before the lookup: the 404 this URL answers while nothing is published there too.
+  declareTags([TAGS.resource('scripts', slug)])
+  const script = await getScript(slug)
   if (!script) notFound()
   const path = resourcePath('scripts', script.slug)
   const qr = await qrSvg(`${serverUrl()}${path}`)
   return (
     <article className="detail script">
+      <CacheTags tags={[TAGS.resource('scripts', script.slug), ...cardTags(script.related)]} />
       <Breadcrumbs kind="scripts" />
       <JsonLd
         data={resourceJsonLd({

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
+import { TAGS } from '@/data/cacheTags'
 import { KindSections } from '@/components/list/KindSections'
 import { listAcrossKinds } from '@/data/resources'
 import { getTopic, listTopics } from '@/data/taxonomy'
@@ -35,6 +37,7 @@ export default async function TopicPage({ params }: Props) {
   const results = await listAcrossKinds({ topic: topic.slug })
   return (
     <>
+      <CacheTags tags={[TAGS.topic(topic.slug)]} />
       <nav className="breadcrumbs" aria-label="当前位置">
         <PortalLink href="/">首页</PortalLink> › <PortalLink href="/topics">主题</PortalLink>
         {topic.parentTopic ? (

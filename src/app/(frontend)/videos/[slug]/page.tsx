@@ -1,6 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
+import { cardTags, TAGS } from '@/data/cacheTags'
+import { declareTags } from '@/data/declareTags'
+
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
@@ -36,10 +40,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function VideoPage({ params }: Props) {
-  const video = await getVideo(decodeURIComponent((await params).slug))
+  const slug = decodeURIComponent((await params).slug)
+  // Tagged before the lookup: the 404 this URL answers while nothing is published there too.
+  declareTags([TAGS.resource('videos', slug)])
+  const video = await getVideo(slug)
   if (!video) notFound()
   return (
     <article className="detail">
+      <CacheTags tags={[TAGS.resource('videos', video.slug), ...cardTags(video.related)]} />
       <Breadcrumbs kind="videos" />
       <JsonLd
         data={resourceJsonLd({

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { CacheTags } from '@/components/CacheTags'
 import { WidgetCard, WidgetShell, WidgetVideo } from '@/components/embed/Widget'
+import { TAGS } from '@/data/cacheTags'
+import { declareTags } from '@/data/declareTags'
 import { getEmbedResource } from '@/data/embed'
 import { decodeSegment } from '@/lib/embed/options'
 import { listPublishedSlugs } from '@/data/resources'
@@ -34,6 +37,7 @@ export default async function ResourceWidget({ params }: Props) {
   const { kind, slug } = await params
   const decoded = decodeSegment(slug)
   if (!isResourceKind(kind) || decoded === null) notFound()
+  declareTags([TAGS.resource(kind, decoded)])
   const [resource, site] = await Promise.all([getEmbedResource(kind, decoded), getSiteSettings()])
   if (!resource) notFound()
   return (
@@ -44,6 +48,7 @@ export default async function ResourceWidget({ params }: Props) {
       more={kind === 'videos' ? '在门户看文字稿' : '在门户阅读全文'}
       single
     >
+      <CacheTags tags={[TAGS.resource(kind, resource.card.slug)]} />
       {kind === 'videos' ? (
         <WidgetVideo resource={resource} />
       ) : (

@@ -1,3 +1,5 @@
+import { TAGS } from '@/data/cacheTags'
+import { withCacheTags } from '@/data/declareTags'
 import { getScript, listPublishedSlugs } from '@/data/resources'
 import { resourcePath } from '@/lib/kinds'
 import { lexicalToPlainText } from '@/lib/richText'
@@ -12,8 +14,10 @@ export async function generateStaticParams() {
 
 /** "下载 Word": the published script as a .docx with its Chinese title as the file name. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const script = await getScript(decodeURIComponent((await params).slug))
-  if (!script) return new Response('未找到该宣讲稿', { status: 404 })
+  const slug = decodeURIComponent((await params).slug)
+  const tags = [TAGS.resource('scripts', slug)]
+  const script = await getScript(slug)
+  if (!script) return withCacheTags(new Response('未找到该宣讲稿', { status: 404 }), tags)
   const file = await buildScriptDocx({
     title: script.title,
     summary: script.summary,
@@ -29,10 +33,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     body: lexicalToPlainText(script.body),
     sourceUrl: `${serverUrl()}${resourcePath('scripts', script.slug)}`,
   })
-  return new Response(new Uint8Array(file), {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      'Content-Disposition': attachmentDisposition(docxFilename(script.title)),
-    },
-  })
+  return withCacheTags(
+    new Response(new Uint8Array(file), {
+      headers: {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Disposition': attachmentDisposition(docxFilename(script.title)),
+      },
+    }),
+    tags,
+  )
 }

@@ -1,3 +1,5 @@
+import { TAGS } from '@/data/cacheTags'
+import { withCacheTags } from '@/data/declareTags'
 import { getVideoSubtitles, listPublishedSlugs } from '@/data/resources'
 
 export const revalidate = false
@@ -8,7 +10,12 @@ export async function generateStaticParams() {
 
 /** The Mandarin WebVTT track of a published video. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const subtitles = await getVideoSubtitles(decodeURIComponent((await params).slug))
-  if (!subtitles) return new Response('未找到字幕', { status: 404 })
-  return new Response(subtitles, { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } })
+  const slug = decodeURIComponent((await params).slug)
+  const tags = [TAGS.resource('videos', slug)]
+  const subtitles = await getVideoSubtitles(slug)
+  if (!subtitles) return withCacheTags(new Response('未找到字幕', { status: 404 }), tags)
+  return withCacheTags(
+    new Response(subtitles, { headers: { 'Content-Type': 'text/vtt; charset=utf-8' } }),
+    tags,
+  )
 }
