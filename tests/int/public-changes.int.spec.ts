@@ -61,6 +61,17 @@ async function publishedScript(slug: string) {
   })
 }
 
+/** An edit saved as a draft on top of the published version, as an editor does in the admin. */
+async function saveDraftEdit(id: number | string) {
+  await payload.update({
+    collection: 'scripts',
+    id,
+    draft: true,
+    data: { summary: '还没审核的新摘要' },
+    overrideAccess: true,
+  })
+}
+
 const resource = (change: StaticChange | undefined) => {
   if (change?.type !== 'resource') throw new Error(`不是资源变更：${JSON.stringify(change)}`)
   return change
@@ -93,13 +104,7 @@ describe('public changes of a resource', () => {
     const seen = new Set<string>()
     const doc = await publishedScript(unique('pc-draft'))
     await queuedSince(seen)
-    await payload.update({
-      collection: 'scripts',
-      id: doc.id,
-      draft: true,
-      data: { summary: '还没审核的新摘要' },
-      overrideAccess: true,
-    })
+    await saveDraftEdit(doc.id)
     expect(await queuedSince(seen)).toEqual([])
   })
 
@@ -107,13 +112,7 @@ describe('public changes of a resource', () => {
     const seen = new Set<string>()
     const slug = unique('pc-withdraw')
     const doc = await publishedScript(slug)
-    await payload.update({
-      collection: 'scripts',
-      id: doc.id,
-      draft: true,
-      data: { summary: '待审的修改' },
-      overrideAccess: true,
-    })
+    await saveDraftEdit(doc.id)
     await queuedSince(seen)
     // "取消发布": an update that sets the draft status, as the admin does.
     await payload.update({
@@ -134,13 +133,7 @@ describe('public changes of a resource', () => {
     const seen = new Set<string>()
     const slug = unique('pc-nostatus')
     const doc = await publishedScript(slug)
-    await payload.update({
-      collection: 'scripts',
-      id: doc.id,
-      draft: true,
-      data: { summary: '待审的修改' },
-      overrideAccess: true,
-    })
+    await saveDraftEdit(doc.id)
     await queuedSince(seen)
     const updated = await payload.update({
       collection: 'scripts',
@@ -208,13 +201,7 @@ describe('public changes of a resource', () => {
     const seen = new Set<string>()
     const slug = unique('pc-delete')
     const doc = await publishedScript(slug)
-    await payload.update({
-      collection: 'scripts',
-      id: doc.id,
-      draft: true,
-      data: { summary: '删除前的草稿' },
-      overrideAccess: true,
-    })
+    await saveDraftEdit(doc.id)
     await queuedSince(seen)
     await payload.delete({ collection: 'scripts', id: doc.id, overrideAccess: true })
     const { before, after, tags } = resource((await queuedSince(seen))[0])
