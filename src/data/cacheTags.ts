@@ -10,6 +10,8 @@ import { ancestorIds, type TreeNode } from '@/lib/tree'
  *
  * - `resource(kind, slug)`: the page renders that resource (its detail, card, link, feed item, or
  *   the 404 a detail URL answers while it is not public). Tagged by slug, the identity a link has.
+ * - `document(kind, id)`: the page refers to that document whether or not it is public now (a
+ *   related list keeps a withdrawn resource's place: republishing it must bring the link back).
  * - `list(kind)`: the page lists a kind's public resources in publication order (home, the kind's
  *   list pages, its feeds and widget, search without a query): joining, leaving or reordering
  *   changes it.
@@ -20,6 +22,7 @@ import { ancestorIds, type TreeNode } from '@/lib/tree'
  */
 export const TAGS = {
   resource: (kind: ResourceKind, slug: string) => `r:${kind}/${slug}`,
+  document: (kind: ResourceKind, id: DocId) => `d:${kind}/${String(id)}`,
   list: (kind: ResourceKind) => `l:${kind}`,
   topic: (slug: string) => `t:${slug}`,
   org: (slug: string) => `o:${slug}`,
@@ -48,6 +51,11 @@ export function scopeTags(scope: ListScope): string[] {
   if (scope.type === 'all') return ALL_LISTS
   if (scope.type === 'kind') return [TAGS.list(scope.kind)]
   return [scope.type === 'topic' ? TAGS.topic(scope.slug) : TAGS.org(scope.slug)]
+}
+
+/** The tag of each document a page refers to by id (related lists, public or not). */
+export function documentTags(refs: readonly { kind: ResourceKind; id: DocId }[]): string[] {
+  return refs.map((ref) => TAGS.document(ref.kind, ref.id))
 }
 
 /** The tag of each resource a page shows as a card or link. */
@@ -97,13 +105,14 @@ function withAncestors(nodes: NamedNode[], refs: Ref[]): string[] {
  */
 export function tagsForChange(
   kind: ResourceKind,
+  id: DocId,
   before: PublicSnapshot | null,
   after: PublicSnapshot | null,
   taxonomy: Taxonomy,
 ): string[] {
   const shown = [before, after].filter((item): item is PublicSnapshot => item !== null)
   if (shown.length === 0) return []
-  const tags = new Set<string>([TAGS.anyChange(kind)])
+  const tags = new Set<string>([TAGS.anyChange(kind), TAGS.document(kind, id)])
   for (const item of shown) {
     tags.add(TAGS.resource(kind, item.slug))
     for (const slug of withAncestors(taxonomy.topics, item.topics)) tags.add(TAGS.topic(slug))

@@ -1,5 +1,6 @@
 import type { Case, Media, Org, Script, Textbook, Topic, Video } from '@/payload-types'
 import { formatDuration } from '@/lib/format'
+import { type DocId, idOf } from '@/lib/ids'
 import { resourcePath, type ResourceKind } from '@/lib/kinds'
 import { AUDIENCES, DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 
@@ -87,6 +88,14 @@ export function toRelated(values: AnyResource['related']): RelatedRef[] {
     if (!value || typeof value !== 'object' || !value.slug) return []
     if ((value as { _status?: string })._status !== 'published') return []
     return [{ kind: entry.relationTo, slug: value.slug, title: value.title }]
+  })
+}
+
+/** Every related document, public or not, by id: what a page's related list depends on. */
+export function toRelatedIds(values: AnyResource['related']): { kind: ResourceKind; id: DocId }[] {
+  return (values ?? []).flatMap((entry) => {
+    const id = idOf(entry.value)
+    return id === null ? [] : [{ kind: entry.relationTo, id }]
   })
 }
 

@@ -9,7 +9,7 @@ import { subtreeIds } from '@/lib/tree'
 import { DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
-import { audienceLabels, toCard, toImage, toRelated } from './mappers'
+import { audienceLabels, toCard, toImage, toRelated, toRelatedIds } from './mappers'
 import { payloadClient } from './payload'
 import { previewUser } from './preview'
 import { PUBLIC_READ, publicWhere } from './public'
@@ -138,6 +138,7 @@ function detailBase(kind: ResourceKind, doc: Script | Video | Textbook | Case) {
     ...toCard(kind, doc),
     tags: doc.tags ?? [],
     related: toRelated(doc.related),
+    relatedIds: toRelatedIds(doc.related),
     updatedAt: doc.updatedAt,
   }
 }

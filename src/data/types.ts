@@ -34,7 +34,13 @@ export type ResourceCard = {
 
 export type RelatedRef = { kind: ResourceKind; slug: string; title: string }
 
-type DetailBase = ResourceCard & { tags: string[]; related: RelatedRef[]; updatedAt: string }
+type DetailBase = ResourceCard & {
+  tags: string[]
+  related: RelatedRef[]
+  /** Every related document, public or not (for cache tags). */
+  relatedIds: { kind: ResourceKind; id: DocId }[]
+  updatedAt: string
+}
 
 export type ScriptDetail = DetailBase & {
   format: string

@@ -116,7 +116,7 @@ async function publicChange(
 ): Promise<void> {
   if (samePublicVersion(before, after) || req.context.disableRevalidate) return
   const taxonomy = await loadTaxonomy(req.payload, req)
-  const tags = tagsForChange(kind, before, after, taxonomy)
+  const tags = tagsForChange(kind, id, before, after, taxonomy)
   await afterCommit(req, async () => {
     await expireTags(req.payload, tags)
     req.payload.logger.info(`已刷新缓存标签 revalidated: ${tags.join(' ')}`)

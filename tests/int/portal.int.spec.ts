@@ -189,6 +189,7 @@ describe('cache tags of a change', () => {
     }
     const scoped = [
       TAGS.resource('scripts', 'x'),
+      TAGS.document('scripts', 7),
       TAGS.anyChange('scripts'),
       TAGS.topic(childTopic.slug!),
       TAGS.topic(tree.topic.slug!),
@@ -197,17 +198,17 @@ describe('cache tags of a change', () => {
       TAGS.org(tree.center.slug!),
     ]
     // Publishing and withdrawing: the resource joins or leaves every list of its kind.
-    expect(tagsForChange('scripts', null, published, taxonomy).sort()).toEqual(
+    expect(tagsForChange('scripts', 7, null, published, taxonomy).sort()).toEqual(
       [...scoped, TAGS.list('scripts')].sort(),
     )
-    expect(tagsForChange('scripts', published, null, taxonomy).sort()).toEqual(
+    expect(tagsForChange('scripts', 7, published, null, taxonomy).sort()).toEqual(
       [...scoped, TAGS.list('scripts')].sort(),
     )
     // An edit of the published version keeps its place in the kind's lists.
     const edited = { ...published, updatedAt: '2026-11-02T00:00:00.000Z' }
-    expect(tagsForChange('scripts', published, edited, taxonomy).sort()).toEqual(scoped.sort())
+    expect(tagsForChange('scripts', 7, published, edited, taxonomy).sort()).toEqual(scoped.sort())
     // A new slug: both the old and the new resource tag, and the lists.
-    const renamed = tagsForChange('scripts', published, { ...edited, slug: 'y' }, taxonomy)
+    const renamed = tagsForChange('scripts', 7, published, { ...edited, slug: 'y' }, taxonomy)
     expect(renamed).toEqual(
       expect.arrayContaining([TAGS.resource('scripts', 'x'), TAGS.resource('scripts', 'y')]),
     )
@@ -215,6 +216,7 @@ describe('cache tags of a change', () => {
     // A move to another org: the old org's pages and the new one's.
     const moved = tagsForChange(
       'scripts',
+      7,
       published,
       { ...edited, org: tree.institute.id },
       taxonomy,
@@ -223,7 +225,7 @@ describe('cache tags of a change', () => {
       expect.arrayContaining([TAGS.org(tree.station.slug!), TAGS.org(tree.institute.slug!)]),
     )
     // Nothing public before or after: nothing to invalidate.
-    expect(tagsForChange('scripts', null, null, taxonomy)).toEqual([])
+    expect(tagsForChange('scripts', 7, null, null, taxonomy)).toEqual([])
   })
 })
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { CacheTags } from '@/components/CacheTags'
-import { cardTags, TAGS } from '@/data/cacheTags'
+import { documentTags, TAGS } from '@/data/cacheTags'
 import { declareTags } from '@/data/declareTags'
 
 import { JsonLd } from '@/components/JsonLd'
@@ -58,7 +58,7 @@ export default async function CasePage({ params }: Props) {
   ]
   return (
     <article className="detail-wide">
-      <CacheTags tags={[TAGS.resource('cases', item.slug), ...cardTags(item.related)]} />
+      <CacheTags tags={[TAGS.resource('cases', item.slug), ...documentTags(item.relatedIds)]} />
       <Breadcrumbs kind="cases" />
       <JsonLd
         data={resourceJsonLd({

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { CacheTags } from '@/components/CacheTags'
-import { cardTags, TAGS } from '@/data/cacheTags'
+import { documentTags, TAGS } from '@/data/cacheTags'
 import { declareTags } from '@/data/declareTags'
 
 import { JsonLd } from '@/components/JsonLd'
@@ -53,7 +53,9 @@ export default async function ScriptPage({ params }: Props) {
   const qr = await qrSvg(`${serverUrl()}${path}`)
   return (
     <article className="detail script">
-      <CacheTags tags={[TAGS.resource('scripts', script.slug), ...cardTags(script.related)]} />
+      <CacheTags
+        tags={[TAGS.resource('scripts', script.slug), ...documentTags(script.relatedIds)]}
+      />
       <Breadcrumbs kind="scripts" />
       <JsonLd
         data={resourceJsonLd({

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { CacheTags } from '@/components/CacheTags'
-import { cardTags, TAGS } from '@/data/cacheTags'
+import { documentTags, TAGS } from '@/data/cacheTags'
 import { declareTags } from '@/data/declareTags'
 
 import { JsonLd } from '@/components/JsonLd'
@@ -48,7 +48,7 @@ export default async function TextbookPage({ params }: Props) {
   return (
     <article className="detail">
       <CacheTags
-        tags={[TAGS.resource('textbooks', textbook.slug), ...cardTags(textbook.related)]}
+        tags={[TAGS.resource('textbooks', textbook.slug), ...documentTags(textbook.relatedIds)]}
       />
       <Breadcrumbs kind="textbooks" />
       <JsonLd

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { CacheTags } from '@/components/CacheTags'
-import { cardTags, TAGS } from '@/data/cacheTags'
+import { documentTags, TAGS } from '@/data/cacheTags'
 import { declareTags } from '@/data/declareTags'
 
 import { JsonLd } from '@/components/JsonLd'
@@ -47,7 +47,7 @@ export default async function VideoPage({ params }: Props) {
   if (!video) notFound()
   return (
     <article className="detail">
-      <CacheTags tags={[TAGS.resource('videos', video.slug), ...cardTags(video.related)]} />
+      <CacheTags tags={[TAGS.resource('videos', video.slug), ...documentTags(video.relatedIds)]} />
       <Breadcrumbs kind="videos" />
       <JsonLd
         data={resourceJsonLd({
