@@ -17,6 +17,14 @@ const chromium = {
   ],
 }
 
+/** Specs that change or read the whole portal: each runs in its own project, one after another. */
+const SERIAL_SPECS = [
+  '**/live.e2e.spec.ts',
+  '**/freshness.e2e.spec.ts',
+  '**/static.e2e.spec.ts',
+  '**/reliability.e2e.spec.ts',
+]
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.e2e.spec.ts',
@@ -34,7 +42,7 @@ export default defineConfig({
   projects: [
     {
       name: 'phone',
-      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts', '**/reliability.e2e.spec.ts'],
+      testIgnore: SERIAL_SPECS,
       use: {
         viewport: { width: 390, height: 844 },
         isMobile: true,
@@ -44,21 +52,30 @@ export default defineConfig({
     },
     {
       name: 'desktop',
-      testIgnore: ['**/live.e2e.spec.ts', '**/static.e2e.spec.ts', '**/reliability.e2e.spec.ts'],
+      testIgnore: SERIAL_SPECS,
       use: { viewport: { width: 1280, height: 860 } },
     },
     // Publishing and exporting change or read the whole portal: after the others, one at a time.
     {
       name: 'live',
       testMatch: '**/live.e2e.spec.ts',
+      testIgnore: ['**/freshness.e2e.spec.ts'],
       dependencies: ['phone', 'desktop'],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, deviceScaleFactor: 2 },
+    },
+    // Freshness: one script unpublished, republished, renamed, moved and deleted, every page and
+    // the static site checked after each step. It changes what every list shows: alone.
+    {
+      name: 'freshness',
+      testMatch: '**/freshness.e2e.spec.ts',
+      dependencies: ['live'],
+      use: { viewport: { width: 1280, height: 860 } },
     },
     // Static publishing compares the whole static site before and after edits: alone.
     {
       name: 'static',
       testMatch: '**/static.e2e.spec.ts',
-      dependencies: ['live'],
+      dependencies: ['freshness'],
       use: { viewport: { width: 1280, height: 860 } },
     },
     // Faults (a locked database, killed exports, fuzz): last of all, since they disturb the server.

@@ -3,15 +3,21 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { type APIRequestContext, expect, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
 import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
-import { sha256 } from '../../src/lib/staticSite/files'
 import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
 import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { listSiteFiles } from '../../src/lib/staticSite/site'
 import { publishedDemo } from '../helpers/demo'
 import { snap } from '../helpers/snap'
+import {
+  adminHeaders,
+  differingFiles,
+  manifestAt,
+  snapshot,
+  waitForStaticPublisher,
+} from '../helpers/staticSite'
 import { crawl } from '../helpers/staticServer'
 
 /**
@@ -30,42 +36,9 @@ test.skip(
   'STATIC_SITE_DIR and STATIC_PUBLIC_URL are set by scripts/test-e2e.sh',
 )
 
-type Headers = { Authorization: string }
-
-async function login(request: APIRequestContext): Promise<Headers> {
-  const response = await request.post('/api/users/login', {
-    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
-  })
-  expect(response.status()).toBe(200)
-  return { Authorization: `JWT ${(await response.json()).token}` }
-}
-
-/** Waits until the app's static queue is empty (the status endpoint is the admin's view too). */
-async function drained(request: APIRequestContext, headers: Headers): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const state = await (await request.get('/api/static-site', { headers })).json()
-        expect(state.failing, '静态发布任务失败').toBe(false)
-        return state.enabled && state.pending === 0 && state.files > 0
-      },
-      { timeout: 240_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(true)
-}
-
-const manifestAt = (dir: string): Manifest =>
-  JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest
-
 function changedKeys(before: Manifest, after: Manifest): string[] {
   const keys = new Set([...Object.keys(before.files), ...Object.keys(after.files)])
   return [...keys].filter((key) => before.files[key]?.hash !== after.files[key]?.hash).sort()
-}
-
-/** Every file (with its `.gz`/`.br`) and its hash, for byte-for-byte comparison. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const files = await listSiteFiles(dir)
-  return Object.fromEntries(files.map((file) => [file, sha256(readFileSync(path.join(dir, file)))]))
 }
 
 type Breadcrumbed = { slug: string; breadcrumbs?: { url?: string | null }[] | null }
@@ -82,8 +55,8 @@ test('edits publish only their files, and the site equals a fresh export', async
   baseURL,
 }) => {
   test.setTimeout(600_000)
-  const headers = await login(request)
-  await drained(request, headers)
+  const headers = await adminHeaders(request)
+  await waitForStaticPublisher(request, headers)
   const initial = manifestAt(root)
   expect(Object.keys(initial.files).length).toBeGreaterThan(200)
 
@@ -106,7 +79,7 @@ test('edits publish only their files, and the site equals a fresh export', async
     })
     .toBe(true)
   console.log(`[measure] publish → static file on disk: ${Date.now() - started} ms`)
-  await drained(request, headers)
+  await waitForStaticPublisher(request, headers)
   const edited = manifestAt(root)
   const changed = changedKeys(initial, edited)
 
@@ -193,7 +166,7 @@ test('edits publish only their files, and the site equals a fresh export', async
     ).json()
   ).docs[0]
   expect((await request.delete(`/api/textbooks/${textbookDoc.id}`, { headers })).status()).toBe(200)
-  await drained(request, headers)
+  await waitForStaticPublisher(request, headers)
 
   const final = manifestAt(root)
   expect(final.files[`/scripts/${slug}/`]).toBeDefined()
@@ -217,10 +190,7 @@ test('edits publish only their files, and the site equals a fresh export', async
   try {
     await exportSite({ origin: baseURL!, outDir: fresh, siteUrl: process.env.SITE_URL, publicUrl })
     const [incremental, full] = await Promise.all([snapshot(root), snapshot(fresh)])
-    const differing = Object.keys({ ...incremental, ...full }).filter(
-      (file) => incremental[file] !== full[file],
-    )
-    expect(differing).toEqual([])
+    expect(differingFiles(incremental, full)).toEqual([])
     expect(Object.keys(incremental).length).toBeGreaterThan(500)
     expect(readFileSync(path.join(root, MANIFEST_FILE), 'utf8')).toBe(
       readFileSync(path.join(fresh, MANIFEST_FILE), 'utf8'),
@@ -288,8 +258,8 @@ test('a killed republish leaves every file whole, and the next run completes it'
   request,
 }) => {
   test.setTimeout(300_000)
-  const headers = await login(request)
-  await drained(request, headers)
+  const headers = await adminHeaders(request)
+  await waitForStaticPublisher(request, headers)
   // A copy of the site from before an edit; the app brings the real one up to date.
   const copy = path.join(mkdtempSync(path.join(tmpdir(), 'practice-hub-killed-')), 'site')
   cpSync(root, copy, { recursive: true })
@@ -306,7 +276,7 @@ test('a killed republish leaves every file whole, and the next run completes it'
       })
     ).status(),
   ).toBe(200)
-  await drained(request, headers)
+  await waitForStaticPublisher(request, headers)
   const current = await snapshot(root)
 
   const env = { ...process.env, STATIC_SITE_DIR: copy, STATIC_PROGRESS_EVERY: '0' }
@@ -361,8 +331,8 @@ test('a killed republish leaves every file whole, and the next run completes it'
 })
 
 test('the document sidebar shows where it stands on the static site', async ({ page, request }) => {
-  const headers = await login(request)
-  await drained(request, headers)
+  const headers = await adminHeaders(request)
+  await waitForStaticPublisher(request, headers)
   const demo = publishedDemo('scripts')[1]
   const found = await (
     await request.get(`/api/scripts?where[slug][equals]=${demo.slug}&depth=0`, { headers })

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { type APIRequestContext, expect } from '@playwright/test'
+
+import { sha256 } from '../../src/lib/staticSite/files'
+import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
+import { listSiteFiles } from '../../src/lib/staticSite/site'
+
+/** Static publishing as scripts/test-e2e.sh sets it up for the app server (both may be unset). */
+export const STATIC_ROOT = process.env.STATIC_SITE_DIR as string | undefined
+export const STATIC_PUBLIC_URL = process.env.STATIC_PUBLIC_URL as string | undefined
+
+export type AdminHeaders = { Authorization: string }
+
+/** Signs in as the demo county's admin over REST; the JWT header for later API calls. */
+export async function adminHeaders(request: APIRequestContext): Promise<AdminHeaders> {
+  const response = await request.post('/api/users/login', {
+    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
+  })
+  expect(response.status()).toBe(200)
+  return { Authorization: `JWT ${(await response.json()).token}` }
+}
+
+/**
+ * Waits until the app's static queue is empty (the status endpoint is the admin's view too). A
+ * failing job fails the wait at once.
+ */
+export async function waitForStaticPublisher(
+  request: APIRequestContext,
+  headers: AdminHeaders,
+  timeout = 240_000,
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const state = await (await request.get('/api/static-site', { headers })).json()
+        expect(state.failing, '静态发布任务失败').toBe(false)
+        return state.enabled && state.pending === 0 && state.files > 0
+      },
+      { timeout, intervals: [250, 500, 1000] },
+    )
+    .toBe(true)
+}
+
+export const manifestAt = (dir: string): Manifest =>
+  JSON.parse(readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as Manifest
+
+/** Every file (with its `.gz`/`.br`) and its hash, for byte-for-byte comparison. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const files = await listSiteFiles(dir)
+  return Object.fromEntries(files.map((file) => [file, sha256(readFileSync(path.join(dir, file)))]))
+}
+
+/** Files present in only one of two snapshots, or with different bytes. */
+export function differingFiles(a: Record<string, string>, b: Record<string, string>): string[] {
+  return Object.keys({ ...a, ...b })
+    .filter((file) => a[file] !== b[file])
+    .sort()
+}
