@@ -10,6 +10,7 @@ import type {
 
 import { type PublicSnapshot, type Taxonomy, tagsForChange } from '@/data/cacheTags'
 import { afterCommit } from '@/lib/afterCommit'
+import { expireTags } from '@/lib/expireTags'
 import type { DocId } from '@/lib/ids'
 import { idOf } from '@/lib/ids'
 import type { ResourceKind } from '@/lib/kinds'
@@ -80,28 +81,11 @@ export async function loadTaxonomy(payload: Payload, req?: PayloadRequest): Prom
 }
 
 /**
- * Expires cache tags on this server at once (not stale-while-revalidate): the very next reader of
- * a page that showed the resource gets a fresh render, or the 404. Inside a request this is Next's
- * `revalidateTag`; outside one (the jobs runner publishing on schedule) Next's incremental cache,
- * which the request path ends in too.
+ * A render that read the old version before the commit and is stored after it passes for fresh:
+ * expire again after the time such a render can take on a busy server. (The static publisher
+ * also expires a change's tags again before it renders; see publishChanges.)
  */
-async function expireTags(payload: Payload, tags: string[]): Promise<void> {
-  try {
-    const { revalidateTag } = await import('next/cache')
-    for (const tag of tags) revalidateTag(tag, { expire: 0 })
-    return
-  } catch {
-    // Not in a request: fall through to the server's cache, if this process is a Next server.
-  }
-  const cache = (
-    globalThis as { __incrementalCache?: { revalidateTag(tags: string[]): Promise<void> } }
-  ).__incrementalCache
-  if (cache) await cache.revalidateTag(tags)
-  else payload.logger.debug(`不在 Next.js 服务中，跳过页面刷新 skipped: ${tags.join(' ')}`)
-}
-
-/** A render that read the old version before the commit and is stored after it: expire again. */
-const SECOND_EXPIRY_MS = 2000
+const LATER_EXPIRIES_MS = [2000, 10_000]
 
 /**
  * One change to what readers see of a resource: the pages tagged with it expire once the change
@@ -120,10 +104,9 @@ async function publicChange(
   await afterCommit(req, async () => {
     await expireTags(req.payload, tags)
     req.payload.logger.info(`已刷新缓存标签 revalidated: ${tags.join(' ')}`)
-    setTimeout(
-      () => void expireTags(req.payload, tags).catch(() => undefined),
-      SECOND_EXPIRY_MS,
-    ).unref?.()
+    for (const delay of LATER_EXPIRIES_MS) {
+      setTimeout(() => void expireTags(req.payload, tags).catch(() => undefined), delay).unref?.()
+    }
   })
   await queueStaticChange(req, { type: 'resource', kind, before, after, tags }, statusKey(kind, id))
 }

@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { expireTags } from '../expireTags'
 import { invalidateSearchIndex } from '../search/liveCache'
 import { type StaticChange, sourcesForChanges } from './affected'
 import { bucketFromEnv, syncBucket } from './bucket'
@@ -195,6 +196,13 @@ export async function publishChanges(
   // The changes are committed (their jobs are visible): the live search index, which the search
   // page and the static index are built from, must not predate them.
   invalidateSearchIndex()
+  // Jobs run one at a time: the renders of the job before this one may have begun before these
+  // changes committed and been cached after their tags expired. Expire them again, so that this
+  // job renders every page it touches from the committed data, and so does the next reader.
+  await expireTags(
+    payload,
+    changes.flatMap((change) => (change.type === 'resource' ? change.tags : [])),
+  )
   const manifest = await readManifest(config.root, config.target.basePath)
   const sources = sourcesForChanges(manifest, changes)
   const trace = (message: string) =>
