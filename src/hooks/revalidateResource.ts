@@ -81,13 +81,6 @@ export async function loadTaxonomy(payload: Payload, req?: PayloadRequest): Prom
 }
 
 /**
- * A render that read the old version before the commit and is stored after it passes for fresh:
- * expire again after the time such a render can take on a busy server. (The static publisher
- * also expires a change's tags again before it renders; see publishChanges.)
- */
-const LATER_EXPIRIES_MS = [2000, 10_000]
-
-/**
  * One change to what readers see of a resource: the pages tagged with it expire once the change
  * has committed, and the static site is queued (in the same transaction) to follow.
  */
@@ -104,9 +97,6 @@ async function publicChange(
   await afterCommit(req, async () => {
     await expireTags(req.payload, tags)
     req.payload.logger.info(`已刷新缓存标签 revalidated: ${tags.join(' ')}`)
-    for (const delay of LATER_EXPIRIES_MS) {
-      setTimeout(() => void expireTags(req.payload, tags).catch(() => undefined), delay).unref?.()
-    }
   })
   await queueStaticChange(req, { type: 'resource', kind, before, after, tags }, statusKey(kind, id))
 }
