@@ -68,6 +68,8 @@ export async function listFiles(root: string): Promise<string[]> {
       throw err
     }
     for (const entry of entries) {
+      // Dot files are not uploads (media/.gitignore keeps the default folder in git).
+      if (entry.name.startsWith('.')) continue
       const full = path.join(dir, entry.name)
       if (entry.isDirectory()) await walk(full)
       else if (entry.isFile()) found.push(path.relative(root, full).split(path.sep).join('/'))
