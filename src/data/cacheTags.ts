@@ -1,4 +1,4 @@
-import type { DocId } from '@/lib/ids'
+import { type DocId, idOf } from '@/lib/ids'
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { ancestorIds, type TreeNode } from '@/lib/tree'
 
@@ -80,9 +80,6 @@ export type PublicSnapshot = {
 
 export type NamedNode = TreeNode<DocId> & { slug: string }
 export type Taxonomy = { orgs: NamedNode[]; topics: NamedNode[] }
-
-const idOf = (ref: Ref): DocId | null =>
-  ref === null || ref === undefined ? null : typeof ref === 'object' ? ref.id : ref
 
 /** Slugs of the given nodes and of all their ancestors (their pages list the whole subtree). */
 function withAncestors(nodes: NamedNode[], refs: Ref[]): string[] {

@@ -11,12 +11,9 @@ import type {
 import { type PublicSnapshot, type Taxonomy, tagsForChange } from '@/data/cacheTags'
 import { afterCommit } from '@/lib/afterCommit'
 import { expireTags } from '@/lib/expireTags'
-import type { DocId } from '@/lib/ids'
-import { idOf } from '@/lib/ids'
+import { type DocId, idOf } from '@/lib/ids'
 import type { ResourceKind } from '@/lib/kinds'
 import { queueStaticChange, statusKey } from '@/lib/staticSite/publisher'
-
-type Ref = DocId | { id: DocId } | null | undefined
 
 /**
  * The public version of a resource as stored in its collection (the published document), or null
@@ -40,13 +37,12 @@ export function publicSnapshot(
   doc: Record<string, unknown> | null | undefined,
 ): PublicSnapshot | null {
   if (!doc || doc._status !== 'published' || typeof doc.slug !== 'string' || !doc.slug) return null
-  const ref = (value: unknown): Ref => idOf(value)
   return {
     slug: doc.slug,
     publishedAt: (doc.publishedAt as string | null | undefined) ?? null,
     updatedAt: (doc.updatedAt as string | null | undefined) ?? null,
-    org: ref(doc.org),
-    topics: Array.isArray(doc.topics) ? doc.topics.map(ref) : [],
+    org: idOf(doc.org),
+    topics: Array.isArray(doc.topics) ? doc.topics.map(idOf) : [],
   }
 }
 
