@@ -30,6 +30,7 @@ import {
   STATIC_QUEUE,
   staticPublishTask,
 } from './src/lib/staticSite/publisher'
+import { cleanTextFields } from './src/plugins/cleanTextFields'
 import { requestGuards } from './src/plugins/requestGuards'
 import { objectStorage } from './src/lib/storage'
 import { formatBytes, UPLOAD_LIMITS } from './src/lib/uploads/limits'
@@ -107,6 +108,7 @@ export default buildConfig({
   plugins: [
     objectStorage(),
     requestGuards(),
+    cleanTextFields(),
     nestedDocsPlugin({
       collections: ['orgs', 'topics'],
       generateLabel: (_, doc) => String(doc.name ?? ''),

@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 
+import { cleanText, escapeHtml } from './html'
 import { isResourceKind, KIND_LABELS, type ResourceKind } from './kinds'
 
 export const FEED_FORMATS = {
@@ -60,30 +61,40 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
 
 type FeedMeta = { siteName: string; siteUrl: string; title: string; scope: FeedScope }
 
-/** Renders items as RSS 2.0, Atom 1.0 or JSON Feed 1.1 (the feed library, upgraded to 1.1). */
+/**
+ * Renders items as RSS 2.0, Atom 1.0 or JSON Feed 1.1 (the feed library, upgraded to 1.1).
+ *
+ * Titles and summaries are plain text. RSS and Atom readers (and the media centers' importers)
+ * take `title`, `description` and Atom's `type="html"` fields as HTML, so they get the text
+ * escaped: a summary `<script>` arrives as the characters, never as an element. JSON Feed has
+ * plain-text fields of its own (`title`, `summary`, `content_text`) and gets no `content_html`.
+ */
 export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[]): string {
   const self = (f: FeedFormat) => `${meta.siteUrl}${feedPath(meta.scope, f)}`
+  const asHtml = format !== 'feed.json'
+  const text = (value: string) => (asHtml ? escapeHtml(value) : cleanText(value))
   const updated = items
     .map((item) => (item.publishedAt ? new Date(item.publishedAt) : null))
     .filter((date): date is Date => date !== null)
     .sort((a, b) => b.getTime() - a.getTime())[0]
   const feed = new Feed({
-    title: meta.title,
-    description: `${meta.siteName}：最新的宣讲稿、方言短视频、乡土教材和品牌项目案例`,
+    // Feed-level fields are XML text (the library escapes them), item fields HTML in CDATA.
+    title: cleanText(meta.title),
+    description: cleanText(`${meta.siteName}：最新的宣讲稿、方言短视频、乡土教材和品牌项目案例`),
     id: self(format),
     link: `${meta.siteUrl}/`,
     language: 'zh-CN',
-    copyright: meta.siteName,
+    copyright: cleanText(meta.siteName),
     updated: updated ?? new Date(0),
     generator: 'Practice Hub',
     feedLinks: { rss: self('rss.xml'), atom: self('atom.xml'), json: self('feed.json') },
   })
   for (const item of items) {
     feed.addItem({
-      title: `［${KIND_LABELS[item.kind].short}］${item.title}`,
+      title: text(`［${KIND_LABELS[item.kind].short}］${item.title}`),
       id: item.url,
       link: item.url,
-      description: item.summary,
+      description: text(item.summary),
       date: item.publishedAt ? new Date(item.publishedAt) : new Date(0),
       published: item.publishedAt ? new Date(item.publishedAt) : undefined,
       // RSS allows one enclosure per item: the video file when there is one, else the picture.
@@ -100,7 +111,12 @@ export function renderFeed(format: FeedFormat, meta: FeedMeta, items: FeedItem[]
       ...json,
       version: 'https://jsonfeed.org/version/1.1',
       language: 'zh-CN',
-      items: json.items.map((item) => ({ ...item, language: 'zh-CN' })),
+      items: json.items.map(({ content_html: summary, ...item }) => ({
+        ...item,
+        summary,
+        content_text: summary,
+        language: 'zh-CN',
+      })),
     },
     null,
     2,

@@ -1,5 +1,7 @@
+import { escapeHtml } from '@/lib/html'
+
 import { isResourceKind, KIND_LABELS, resourcePath, type ResourceKind } from '../kinds'
-import { escapeAttr, resourceWidgetPath } from './options'
+import { resourceWidgetPath } from './options'
 
 /** An oEmbed 1.0 response (https://oembed.com/ §2.3.4) for one of our resources. */
 export type OEmbedResponse = {
@@ -121,8 +123,8 @@ export function buildOEmbed(
   const title = source.title
   const frameTitle = `${KIND_LABELS[source.kind].short}：${title}`
   const html =
-    `<iframe src="${escapeAttr(absolute(resourceWidgetPath(source.kind, source.slug)))}"` +
-    ` width="${width}" height="${height}" title="${escapeAttr(frameTitle)}"` +
+    `<iframe src="${escapeHtml(absolute(resourceWidgetPath(source.kind, source.slug)))}"` +
+    ` width="${width}" height="${height}" title="${escapeHtml(frameTitle)}"` +
     ` style="border:0" loading="lazy"${type === 'video' ? ' allow="fullscreen" allowfullscreen' : ''}></iframe>`
   const response: OEmbedResponse = {
     type,

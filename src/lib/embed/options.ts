@@ -1,3 +1,5 @@
+import { escapeHtml } from '@/lib/html'
+
 import type { ResourceKind } from '../kinds'
 
 /**
@@ -35,21 +37,13 @@ export function embedCodes(input: {
   const site = input.siteUrl.replace(/\/+$/, '')
   const widgetUrl = `${site}${input.widgetPath}`
   const loaderUrl = `${site}/embed.js`
-  const title = escapeAttr(input.title)
-  const iframe = `<iframe src="${escapeAttr(widgetUrl)}" title="${title}" width="100%" height="${input.height ?? 480}" style="border:0" loading="lazy"></iframe>`
-  const loader = `<div data-practice-hub-embed="${escapeAttr(input.widgetPath)}" data-title="${title}"></div>\n<script src="${escapeAttr(loaderUrl)}" async></script>`
+  const title = escapeHtml(input.title)
+  const iframe = `<iframe src="${escapeHtml(widgetUrl)}" title="${title}" width="100%" height="${input.height ?? 480}" style="border:0" loading="lazy"></iframe>`
+  const loader = `<div data-practice-hub-embed="${escapeHtml(input.widgetPath)}" data-title="${title}"></div>\n<script src="${escapeHtml(loaderUrl)}" async></script>`
   return { iframe, loader, widgetUrl, loaderUrl }
 }
 
 /** Escapes a value for a double-quoted HTML attribute. */
-export function escapeAttr(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/"/g, '&quot;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-}
-
 /** A URL path segment decoded, or null when it is not valid percent-encoding (→ 404, not 500). */
 export function decodeSegment(segment: string): string | null {
   try {

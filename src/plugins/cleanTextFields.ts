@@ -1,0 +1,60 @@
+import type { Config, Field, FieldHook, Plugin } from 'payload'
+
+import { cleanText } from '@/lib/html'
+
+/** Removes NUL, other XML-forbidden controls and bidi overrides from a text value before it is validated. */
+export const cleanTextValue: FieldHook = ({ value }) => {
+  if (typeof value === 'string') return cleanText(value)
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === 'string' ? cleanText(item) : item))
+  return value
+}
+
+function withCleaning(fields: Field[]): Field[] {
+  return fields.map((field): Field => {
+    if (field.type === 'text' || field.type === 'textarea') {
+      return {
+        ...field,
+        hooks: {
+          ...field.hooks,
+          beforeValidate: [cleanTextValue, ...(field.hooks?.beforeValidate ?? [])],
+        },
+      }
+    }
+    if (field.type === 'tabs') {
+      return {
+        ...field,
+        tabs: field.tabs.map((tab) => ({ ...tab, fields: withCleaning(tab.fields) })),
+      }
+    }
+    if (field.type === 'blocks') {
+      return {
+        ...field,
+        blocks: field.blocks.map((block) => ({ ...block, fields: withCleaning(block.fields) })),
+      }
+    }
+    if ('fields' in field && Array.isArray(field.fields)) {
+      return { ...field, fields: withCleaning(field.fields) } as Field
+    }
+    return field
+  })
+}
+
+/**
+ * Every text and textarea field of every collection and global stores clean text: a title with a
+ * NUL would make every XML feed that carries it unreadable, and bidi overrides make a title read
+ * differently from what it says. Rich text keeps its own rules (src/lib/richText.ts).
+ */
+export const cleanTextFields =
+  (): Plugin =>
+  (config: Config): Config => ({
+    ...config,
+    collections: (config.collections ?? []).map((collection) => ({
+      ...collection,
+      fields: withCleaning(collection.fields),
+    })),
+    globals: (config.globals ?? []).map((global) => ({
+      ...global,
+      fields: withCleaning(global.fields),
+    })),
+  })
