@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
 import { embedOrigins } from '@/lib/embedOrigins'
-import { framingHeaders, isEmbedPath } from '@/lib/framing'
+import { DRAFT_MODE_COOKIE, newNonce, pageSecurityHeaders, rendersPerRequest } from '@/lib/csp'
+import { isEmbedPath } from '@/lib/framing'
 import {
   clientAddress,
   consumeRead,
@@ -75,7 +76,8 @@ function withoutDraft(url: URL): URL {
  * - malformed requests that Next.js and Payload answer with a bare 500 get a Chinese 400: paths
  *   with broken percent-encoding or NUL (`/scripts/%E4%B8`), GraphQL posts whose body is not JSON;
  * - the framing policy (widgets: the allowed media-center origins; everything else, including the
- *   admin, same-origin only) and filtered widget rewrites;
+ *   admin, same-origin only), the portal's Content-Security-Policy with a nonce for the pages
+ *   rendered per request (src/lib/csp.ts), and filtered widget rewrites;
  * - the public API lock (CORS, no drafts, a rate limit for anonymous reads).
  * Request bodies are only read for GraphQL; uploads stream through untouched.
  */
@@ -93,25 +95,26 @@ export async function proxy(request: NextRequest): Promise<Response> {
     }
   }
   if (pathname.startsWith('/api/')) return publicApi(request)
-  if (isEmbedPath(pathname)) {
-    const origins = await embedOrigins(request.nextUrl.origin)
-    const filtered =
-      FILTERABLE_WIDGET.test(pathname) &&
-      FILTER_KEYS.some((key) => request.nextUrl.searchParams.has(key))
-    const response = filtered
-      ? NextResponse.rewrite(
-          new URL(`/embed/filtered${pathname.slice('/embed'.length)}${search}`, request.url),
-        )
-      : NextResponse.next()
-    for (const [name, value] of Object.entries(framingHeaders(pathname, origins))) {
-      response.headers.set(name, value)
-    }
-    return response
-  }
-  const response = NextResponse.next()
-  for (const [name, value] of Object.entries(framingHeaders(pathname, []))) {
-    response.headers.set(name, value)
-  }
+  const embed = isEmbedPath(pathname)
+  const origins = embed ? await embedOrigins(request.nextUrl.origin) : []
+  const filtered =
+    embed &&
+    FILTERABLE_WIDGET.test(pathname) &&
+    FILTER_KEYS.some((key) => request.nextUrl.searchParams.has(key))
+  const target = filtered ? `/embed/filtered${pathname.slice('/embed'.length)}` : pathname
+  // Pages rendered per request get a nonce: Next.js reads it from the request's policy header and
+  // puts it on its own inline scripts. Cached pages get their script hashes from the cache handler.
+  const nonce = rendersPerRequest(target, request.cookies.has(DRAFT_MODE_COOKIE))
+    ? newNonce()
+    : null
+  const headers = pageSecurityHeaders(pathname, origins, nonce)
+  const requestHeaders = new Headers(request.headers)
+  if (nonce) requestHeaders.set('content-security-policy', headers['Content-Security-Policy'])
+  const init = nonce ? { request: { headers: requestHeaders } } : undefined
+  const response = filtered
+    ? NextResponse.rewrite(new URL(`${target}${search}`, request.url), init)
+    : NextResponse.next(init)
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value)
   return response
 }
 

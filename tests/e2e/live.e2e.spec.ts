@@ -162,8 +162,8 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     expect(readFileSync(path.join(outDir, 'embed', 'scripts', 'index.html'), 'utf8')).toContain(
       'practice-hub:height',
     )
-    expect(readFileSync(path.join(outDir, '_headers'), 'utf8')).toContain(
-      "/portal/embed/*\n  Content-Security-Policy: frame-ancestors 'self'",
+    expect(readFileSync(path.join(outDir, '_headers'), 'utf8')).toMatch(
+      /\/portal\/embed\/\*\n(?: {2}.+\n)* {2}Content-Security-Policy: script-src 'self' 'sha256-[^\n]*frame-ancestors 'self'/,
     )
     expect(readFileSync(path.join(outDir, 'nginx-embed.conf'), 'utf8')).toContain(
       'location ^~ /portal/embed/ {',

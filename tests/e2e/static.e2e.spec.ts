@@ -1,15 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { expect, test } from '@playwright/test'
 
+import { staticPolicy } from '../../src/lib/csp'
 import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
 import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { listSiteFiles } from '../../src/lib/staticSite/site'
 import { publishedDemo } from '../helpers/demo'
+import { startNginx } from '../helpers/nginx'
 import { snap } from '../helpers/snap'
 import {
   adminHeaders,
@@ -202,31 +204,9 @@ test('edits publish only their files, and the site equals a fresh export', async
 
 test('nginx serves the static folder: full crawl, precompressed files, types and caching', async () => {
   test.setTimeout(180_000)
-  const dir = mkdtempSync(path.join(tmpdir(), 'practice-hub-nginx-'))
-  const config = readFileSync('deploy/nginx.conf', 'utf8')
-    .replaceAll('__STATIC_ROOT__', root)
-    .replaceAll('__LISTEN__', `127.0.0.1:${nginxPort}`)
-    .replaceAll('__APP__', new URL(process.env.SITE_URL as string).host)
-  writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    // The e2e folders are private to root (mktemp): workers run as root too in this test.
-    `user root;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n` +
-      `include /etc/nginx/mime.types;\naccess_log off;\nclient_body_temp_path ${dir};\n` +
-      `proxy_temp_path ${dir};\n${config}\n}\n`,
-  )
-  const nginx = spawn(
-    '/usr/sbin/nginx',
-    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  )
+  const nginx = await startNginx(root, nginxPort, new URL(process.env.SITE_URL as string).host)
   try {
-    const origin = `http://127.0.0.1:${nginxPort}`
-    await expect
-      .poll(async () => (await fetch(origin).catch(() => null))?.status, { timeout: 15_000 })
-      .toBe(200)
-
+    const { origin } = nginx
     const { ok, broken } = await crawl([`${origin}/`, `${origin}/robots.txt`])
     expect(broken).toEqual([])
     expect(ok.length).toBeGreaterThan(200)
@@ -234,7 +214,9 @@ test('nginx serves the static folder: full crawl, precompressed files, types and
     const home = await fetch(`${origin}/`, { headers: { 'Accept-Encoding': 'gzip' } })
     expect(home.headers.get('content-encoding')).toBe('gzip')
     expect(home.headers.get('cache-control')).toBe('public, max-age=60')
-    expect(home.headers.get('content-security-policy')).toBe("frame-ancestors 'self'")
+    expect(home.headers.get('content-security-policy')).toBe(staticPolicy("'self'"))
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(home.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(await home.text()).toContain('岚川县文明实践资源库')
 
     const asset = ok.find((url) => url.includes('/_next/static/')) as string
@@ -249,8 +231,7 @@ test('nginx serves the static folder: full crawl, precompressed files, types and
     const hidden = await fetch(`${origin}/${MANIFEST_FILE}`)
     expect(hidden.status).toBe(404)
   } finally {
-    nginx.kill()
-    rmSync(dir, { recursive: true, force: true })
+    nginx.stop()
   }
 })
 

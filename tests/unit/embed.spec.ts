@@ -10,13 +10,8 @@ import {
 import { embedCodes } from '@/lib/embed/options'
 import { PANEL_JS, WIDGET_JS } from '@/lib/embed/scripts'
 import { staticPage } from '@/lib/staticExport'
-import {
-  cleanOrigins,
-  framingHeaders,
-  nginxSnippet,
-  staticHostHeaders,
-  widgetFrameAncestors,
-} from '@/lib/framing'
+import { cleanOrigins, framingHeaders, widgetFrameAncestors } from '@/lib/framing'
+import { nginxSnippet, staticHostHeaders } from '@/lib/staticSite/hostHeaders'
 import { clientAddress, isPublicReadRoute, isRateLimited } from '@/lib/publicApi'
 
 const SITE = 'https://ziyuan.lanchuan.example'
@@ -127,18 +122,29 @@ describe('framing policy', () => {
     })
     expect(framingHeaders('/embedded', [])['X-Frame-Options']).toBe('SAMEORIGIN')
     const headers = staticHostHeaders('/portal', ['https://rmt.example'])
-    expect(headers).toContain(
-      "/portal/embed/*\n  Content-Security-Policy: frame-ancestors 'self' https://rmt.example\n",
+    const block = (path: string) => headers.split('\n\n').find((b) => b.startsWith(`${path}\n`))
+    expect(block('/portal/embed/*')).toMatch(
+      /Content-Security-Policy: script-src 'self' 'sha256-[^;]+;.*frame-ancestors 'self' https:\/\/rmt\.example$/m,
     )
-    expect(headers).toContain(
-      "/portal/scripts/*\n  Content-Security-Policy: frame-ancestors 'self'\n  X-Frame-Options: SAMEORIGIN",
+    expect(block('/portal/scripts/*')).toMatch(
+      /frame-ancestors 'self'\n {2}X-Frame-Options: SAMEORIGIN/,
     )
+    for (const path of [
+      '/portal/embed/*',
+      '/portal/scripts/*',
+      '/portal/oembed/*',
+      '/portal/_next/*',
+    ]) {
+      expect(block(path), path).toContain('X-Content-Type-Options: nosniff')
+      expect(block(path), path).toContain('Referrer-Policy: strict-origin-when-cross-origin')
+    }
     expect(headers).not.toMatch(/^\/portal\/\*$/m)
     const nginx = nginxSnippet('', ['https://rmt.example'])
     expect(nginx).toContain('location ^~ /embed/ {')
-    expect(nginx).toContain(
-      `add_header Content-Security-Policy "frame-ancestors 'self' https://rmt.example" always;`,
+    expect(nginx).toMatch(
+      /add_header Content-Security-Policy "script-src 'self' 'sha256-.*frame-ancestors 'self' https:\/\/rmt\.example" always;/,
     )
+    expect(nginx).toContain('add_header X-Content-Type-Options "nosniff" always;')
   })
 })
 

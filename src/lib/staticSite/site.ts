@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { nginxSnippet, staticHostHeaders } from '../framing'
+import { nginxSnippet, staticHostHeaders } from './hostHeaders'
 import { READING_TOOLS_JS } from '../staticExport'
 import { httpGet } from './http'
 import { searchFiles } from './search'

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto'
+
+import { PANEL_JS, WIDGET_JS } from './embed/scripts'
+import { framingHeaders, isEmbedPath, widgetFrameAncestors } from './framing'
+
+/**
+ * The Content-Security-Policy of the portal, its widgets and the static copy: scripts only from our
+ * own origin, plus the inline scripts we wrote (the embed panel and the widget, by hash) and, on
+ * live pages, Next.js's inline scripts that carry each page's render data:
+ * - pages Next.js renders once and caches (detail pages, home, topics, orgs) get the hashes of
+ *   their inline scripts from the cache handler (src/lib/cache/cspCacheHandler.mjs), which
+ *   computes them from the cached HTML and sends them as a second policy with only `script-src`;
+ * - pages rendered per request (lists, search, filtered widgets, draft previews) get a fresh nonce
+ *   from the proxy, which Next.js puts on its own scripts.
+ * JSON-LD is data (`application/ld+json`), which browsers never run, so it needs no hash. The
+ * admin keeps Payload's own scripts and styles: it gets the framing, `nosniff` and referrer rules
+ * only (README, "安全响应头").
+ */
+
+/** `'sha256-…'` of an inline script's exact text. */
+export function scriptHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`
+}
+
+/** Our own inline scripts, allowed by hash on every page and in the static copy. */
+export const OWN_INLINE_SCRIPTS = [scriptHash(PANEL_JS), scriptHash(WIDGET_JS)]
+
+/**
+ * Everything but scripts. There is deliberately no `default-src`: it would also restrict scripts,
+ * and cached pages receive their `script-src` as a separate policy (both are enforced).
+ * Pictures and video may come from object storage or a CDN, so any https origin may serve them.
+ */
+export function basePolicy(frameAncestors: string): string[] {
+  return [
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' blob: https:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ]
+}
+
+/** The whole policy of a page rendered per request: Next.js's scripts carry `nonce`. */
+export function perRequestPolicy(frameAncestors: string, nonce: string): string {
+  return [
+    `script-src 'self' 'nonce-${nonce}' ${OWN_INLINE_SCRIPTS.join(' ')}`,
+    ...basePolicy(frameAncestors),
+  ].join('; ')
+}
+
+/** The whole policy of the static copy: its pages keep only our own inline scripts. */
+export function staticPolicy(frameAncestors: string): string {
+  return [`script-src 'self' ${OWN_INLINE_SCRIPTS.join(' ')}`, ...basePolicy(frameAncestors)].join(
+    '; ',
+  )
+}
+
+/** The list pages, search and the filtered widgets: rendered per request (they read the query). */
+const PER_REQUEST_PAGE =
+  /^\/(?:(?:scripts|videos|textbooks|cases)\/?|search\/?|embed\/filtered\/.*)$/
+
+/** Next.js's draft-mode cookie: any page renders per request while it is set. */
+export const DRAFT_MODE_COOKIE = '__prerender_bypass'
+
+/** Whether a portal page is rendered per request (nonce) rather than served from Next's cache. */
+export function rendersPerRequest(pathname: string, draftMode: boolean): boolean {
+  return draftMode || PER_REQUEST_PAGE.test(pathname)
+}
+
+/** A fresh nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64')
+}
+
+/**
+ * Security headers of a page response: the framing rules (src/lib/framing.ts) and, outside the
+ * admin, the portal's policy; `nonce` is set for pages rendered per request.
+ */
+export function pageSecurityHeaders(
+  pathname: string,
+  origins: readonly (string | null | undefined)[],
+  nonce: string | null,
+): Record<string, string> {
+  const framing = framingHeaders(pathname, origins)
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) return framing
+  const ancestors = isEmbedPath(pathname) ? widgetFrameAncestors(origins) : "'self'"
+  return {
+    ...framing,
+    'Content-Security-Policy': nonce
+      ? perRequestPolicy(ancestors, nonce)
+      : basePolicy(ancestors).join('; '),
+  }
+}
