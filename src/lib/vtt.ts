@@ -32,12 +32,32 @@ function timestamp(seconds: number): string {
   return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`
 }
 
+/** WebVTT's own cue markup (b, i, u, c, v, lang, ruby, rt, with classes and annotations) and timestamps. */
+const CUE_TAG =
+  /^<\/?(?:b|i|u|c|v|lang|ruby|rt)(?:\.[\w-]+)*(?:\s[^<>"'=&]*)?>$|^<(?:\d{2,}:)?\d{2}:\d{2}\.\d{3}>$/
+const ENTITY = /^&(?:[a-z]+|#\d+|#x[\da-f]+);/i
+
+/**
+ * Cue text with only WebVTT's own markup left as markup: any other `<`, `>` or stray `&` is
+ * escaped, as the format requires. Players show the same text either way; a media center that
+ * pastes cue text into HTML gets characters, never an element.
+ */
+export function safeCueText(text: string): string {
+  return text.replace(/<[^<>]*>|[<>]|&/g, (token, offset: number) => {
+    if (token.length > 1)
+      return CUE_TAG.test(token) ? token : token.replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    if (token === '<') return '&lt;'
+    if (token === '>') return '&gt;'
+    return ENTITY.test(text.slice(offset)) ? token : '&amp;'
+  })
+}
+
 /** Serialises cues as a WebVTT document. */
 export function cuesToVtt(cues: readonly Cue[]): string {
   const body = cues
     .map(
       (cue, index) =>
-        `${index + 1}\n${timestamp(cue.start)} --> ${timestamp(cue.end)}\n${cue.text}`,
+        `${index + 1}\n${timestamp(cue.start)} --> ${timestamp(cue.end)}\n${safeCueText(cue.text)}`,
     )
     .join('\n\n')
   return `WEBVTT\n\n${body}\n`
