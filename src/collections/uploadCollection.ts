@@ -9,7 +9,8 @@ import { uploadSafety } from '@/hooks/uploadSafety'
 import type { UploadKind } from '@/lib/uploads/limits'
 
 /** Types a browser shows as media, safely inline; anything else it would render is downloaded. */
-const INLINE_TYPES = /^(?:image\/(?:jpeg|png|webp|avif)|video\/(?:mp4|webm)|audio\/[a-z0-9.+-]+|text\/vtt)\b/i
+const INLINE_TYPES =
+  /^(?:image\/(?:jpeg|png|webp|avif)|video\/(?:mp4|webm)|audio\/[a-z0-9.+-]+|text\/vtt)\b/i
 
 /**
  * Response headers of an uploaded file: never sniffed, and a download (not a page of our origin)

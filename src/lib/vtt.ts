@@ -1,5 +1,7 @@
 import webvtt from 'webvtt-parser'
 
+import { cleanText } from './html'
+
 // CommonJS module whose exports are assigned at run time: only the default import works in ESM.
 const { WebVTTParser } = webvtt
 
@@ -63,10 +65,25 @@ export function cuesToVtt(cues: readonly Cue[]): string {
   return `WEBVTT\n\n${body}\n`
 }
 
-/** The transcript of a subtitle track: cue texts joined, markup removed. */
+/** The character references WebVTT cue text may use. */
+const CUE_ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&nbsp;': '\u00a0',
+  '&lrm;': '\u200e',
+  '&rlm;': '\u200f',
+}
+
+/** The transcript of a subtitle track: cue texts joined, markup removed, entities read as text. */
 export function cuesToTranscript(cues: readonly Cue[]): string {
   return cues
-    .map((cue) => cue.text.replace(/<[^>]+>/g, '').trim())
+    .map((cue) =>
+      cue.text
+        .replace(/<[^>]+>/g, '')
+        .replace(/&(?:amp|lt|gt|nbsp|lrm|rlm);/g, (entity) => CUE_ENTITIES[entity])
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n')
 }
@@ -94,6 +111,15 @@ const PARSER_MESSAGES: Record<string, string> = {
   'Start timestamp is not greater than or equal to start timestamp of previous cue.':
     '开始时间早于上一条字幕的开始时间（字幕条顺序错乱）',
   'Timestamp must not have trailing characters.': '时间后面有多余的字符',
+  // Cue text: WebVTT knows only its own tags, and `<` and `&` must be written as entities.
+  'Only <v> and <lang> can have an annotation.':
+    '字幕文字里有字幕格式不认识的尖括号标签（只有 <v> 和 <lang> 可以带说明）；请删掉它，或把“<”写成“&lt;”',
+  'Incorrect start tag.': '字幕文字里有字幕格式不认识的尖括号标签；请删掉它，或把“<”写成“&lt;”',
+  'Incorrect end tag.': '字幕文字里有多余或不配对的结束标签（如 </b>）',
+  'Required end tag missing.': '字幕文字里的标签缺少对应的结束标签',
+  'Incorrect escape.': '字幕文字里的“&”要写成“&amp;”',
+  '<v> requires an annotation.': '<v> 标签要写明说话人，如 <v 老王>',
+  '<v> cannot be nested inside itself.': '<v> 标签不能套在另一个 <v> 里',
 }
 
 const SRT_TIMING =
@@ -146,7 +172,8 @@ export function prepareSubtitles(
   source: string,
   { maxLines, maxCues }: { maxLines: number; maxCues: number },
 ): PreparedSubtitles {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  // NUL, other controls and bidi overrides are dropped as in every text field (src/lib/html.ts).
+  const text = cleanText(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'))
   const lines = text.split('\n')
   if (lines.length > maxLines) {
     return {

@@ -10,6 +10,21 @@ export const cleanTextValue: FieldHook = ({ value }) => {
   return value
 }
 
+/** Cleans the text of every node of a Lexical document (a copy; other values pass through). */
+function cleanLexical(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(cleanLexical)
+  if (!node || typeof node !== 'object') return node
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => [
+      key,
+      key === 'text' && typeof value === 'string' ? cleanText(value) : cleanLexical(value),
+    ]),
+  )
+}
+
+export const cleanRichTextValue: FieldHook = ({ value }) =>
+  value && typeof value === 'object' ? cleanLexical(value) : value
+
 function withCleaning(fields: Field[]): Field[] {
   return fields.map((field): Field => {
     if (field.type === 'text' || field.type === 'textarea') {
@@ -18,6 +33,15 @@ function withCleaning(fields: Field[]): Field[] {
         hooks: {
           ...field.hooks,
           beforeValidate: [cleanTextValue, ...(field.hooks?.beforeValidate ?? [])],
+        },
+      }
+    }
+    if (field.type === 'richText') {
+      return {
+        ...field,
+        hooks: {
+          ...field.hooks,
+          beforeValidate: [cleanRichTextValue, ...(field.hooks?.beforeValidate ?? [])],
         },
       }
     }
@@ -43,7 +67,7 @@ function withCleaning(fields: Field[]): Field[] {
 /**
  * Every text and textarea field of every collection and global stores clean text: a title with a
  * NUL would make every XML feed that carries it unreadable, and bidi overrides make a title read
- * differently from what it says. Rich text keeps its own rules (src/lib/richText.ts).
+ * differently from what it says. In rich text, the same goes for the text of every node.
  */
 export const cleanTextFields =
   (): Plugin =>
