@@ -23,8 +23,8 @@ export function hostileMark(): string {
 }
 
 /** What a hostile value reads as once stored: NUL and bidi overrides removed on save. */
-// eslint-disable-next-line no-control-regex -- NUL is what it removes
 export function stored(value: string): string {
+  // eslint-disable-next-line no-control-regex -- NUL is what it removes
   return value.replace(/[\u0000\u202e]/g, '')
 }
 
