@@ -23,6 +23,7 @@ const SERIAL_SPECS = [
   '**/freshness.e2e.spec.ts',
   '**/static.e2e.spec.ts',
   '**/reliability.e2e.spec.ts',
+  '**/security.e2e.spec.ts',
 ]
 
 export default defineConfig({
@@ -78,11 +79,18 @@ export default defineConfig({
       dependencies: ['freshness'],
       use: { viewport: { width: 1280, height: 860 } },
     },
+    // Hostile content on every surface, live and static: it adds resources to every list, alone.
+    {
+      name: 'security',
+      testMatch: '**/security.e2e.spec.ts',
+      dependencies: ['static'],
+      use: { viewport: { width: 1280, height: 860 } },
+    },
     // Faults (a locked database, killed exports, fuzz): last of all, since they disturb the server.
     {
       name: 'reliability',
       testMatch: '**/reliability.e2e.spec.ts',
-      dependencies: ['static'],
+      dependencies: ['security'],
       use: { viewport: { width: 1280, height: 860 } },
     },
   ],
