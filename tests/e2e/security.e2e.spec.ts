@@ -375,7 +375,7 @@ test('feeds of every scope carry hostile text that a browser shows as characters
   await context.close()
 })
 
-test('oEmbed, JSON-LD, OpenGraph and the sitemap keep hostile text as data', async ({
+test('embed codes, the loader, oEmbed, JSON-LD, OpenGraph and the sitemap keep hostile text as data', async ({
   browser,
   baseURL,
   request,
@@ -399,6 +399,26 @@ test('oEmbed, JSON-LD, OpenGraph and the sitemap keep hostile text as data', asy
   }
 
   await page.goto(`${baseURL}/scripts/${slugs.scripts}`)
+  // The embed panel's codes, pasted into a media center's page: one widget, titled as text.
+  const codes = {
+    iframe: await page.locator('[data-embed-code="iframe"]').inputValue(),
+    loader: await page.locator('[data-embed-code="loader"]').inputValue(),
+  }
+  const host = await context.newPage()
+  host.on('dialog', (dialog) => {
+    watch.dialogs.push(dialog.message())
+    void dialog.dismiss()
+  })
+  for (const [name, code] of Object.entries(codes)) {
+    await host.setContent(`<!doctype html><meta charset="utf-8"><main>${code}</main>`)
+    await expect(host.locator('main iframe'), name).toHaveCount(1)
+    expect(await host.locator('main iframe').getAttribute('title'), name).toBe(
+      stored(v.title('稿')),
+    )
+    expect(await host.locator('main img, main script:not([src])').count(), name).toBe(0)
+  }
+  await host.close()
+
   const data = await page.evaluate(() =>
     [...document.querySelectorAll('script[type="application/ld+json"]')].map((script) =>
       JSON.parse(script.textContent ?? 'null'),
