@@ -17,7 +17,7 @@ import { draftDemo } from '../helpers/demo'
 import { fileFetcher } from '../helpers/fileFetcher'
 import { context } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
-import { EVAL_SET } from '../search/evalSet'
+import { EVAL_SET, PINYIN_SET } from '../search/evalSet'
 import { RESOURCE_KINDS } from '@/lib/kinds'
 
 let payload: Payload
@@ -49,6 +49,38 @@ describe('search over the demo county', () => {
       `search recall ${found}/${expected} = ${recall.toFixed(3)}${misses.length ? `; misses: ${misses.join('; ')}` : ''}`,
     )
     expect(recall).toBeGreaterThanOrEqual(0.95)
+  })
+
+  it(`finds pinyin and its initials (${PINYIN_SET.length} queries), live and static, below text matches`, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ph-static-pinyin-'))
+    await writeStaticIndex(index.docs, dir)
+    let expected = 0
+    let live = 0
+    let fromStatic = 0
+    for (const { query, expect: slugs } of PINYIN_SET) {
+      const liveHits = index.search(query, {}, { limit: 20 }).hits.map((hit) => hit.slug)
+      const client = new StaticSearchClient('/', fileFetcher(dir))
+      const staticHits = (await client.search(query, {}, 20)).hits.map((hit) => hit.slug)
+      for (const slug of slugs) {
+        expected++
+        if (liveHits.includes(slug)) live++
+        if (staticHits.includes(slug)) fromStatic++
+      }
+    }
+    console.log(`pinyin recall: live ${live}/${expected}, static ${fromStatic}/${expected}`)
+    expect(live / expected).toBeGreaterThanOrEqual(0.95)
+    expect(fromStatic / expected).toBeGreaterThanOrEqual(0.95)
+
+    // A document that holds the typed letters as text ranks above one that only sounds like it.
+    const [doc] = index.docs.filter((entry) => entry.slug === 'caili-qing-qingfen-zhong')
+    const mixed = new SearchIndex([
+      doc,
+      { ...doc, slug: 'latin', title: '婚事新办', extra: '', summary: '拼音写作 caili 的那个词' },
+    ])
+    expect(mixed.search('caili').hits.map((hit) => hit.slug)).toEqual([
+      'latin',
+      'caili-qing-qingfen-zhong',
+    ])
   })
 
   it('finds the evaluation set through the static index too, downloading little', async () => {

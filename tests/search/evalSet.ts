@@ -527,3 +527,81 @@ export const EVAL_SET: EvalQuery[] = [
     note: 'Full-width: ideographic space (U+3000) between two words must split like a normal space.',
   },
 ]
+
+/**
+ * Pinyin as phone users type it (full syllables or initials, no tones) for Chinese words in
+ * titles, tags, topics and org names. Each expected item holds the Chinese word in its title or
+ * in a name; pinyin matches rank below items that contain what was typed as text.
+ */
+export const PINYIN_SET: EvalQuery[] = [
+  {
+    query: 'caili',
+    expect: [
+      'caili-qing-qingfen-zhong',
+      'v-caili-xinghua',
+      't-jieling-fengsu',
+      'c-hongbai-lishihui',
+    ],
+    note: 'Pinyin: 彩礼, full syllables.',
+  },
+  {
+    query: 'cl',
+    expect: [
+      'caili-qing-qingfen-zhong',
+      'v-caili-xinghua',
+      't-jieling-fengsu',
+      'c-hongbai-lishihui',
+    ],
+    note: 'Pinyin initials: 彩礼, the shortest a lecturer types on a phone keyboard.',
+  },
+  {
+    query: 'ljfl',
+    expect: ['laji-fenlei-dayuan', 'v-laji-wenchang', 't-laji-fenlei', 'c-huhe-dui'],
+    note: 'Pinyin initials: 垃圾分类, a topic name and tag.',
+  },
+  {
+    query: 'lajifenlei',
+    expect: ['laji-fenlei-dayuan', 'v-laji-wenchang', 't-laji-fenlei', 'c-huhe-dui'],
+    note: 'Pinyin: 垃圾分类, four syllables run together.',
+  },
+  {
+    query: 'yibao',
+    expect: ['yibao-suan-qingzhang', 'v-yibao-qingping', 't-laonian-fangzha', 'c-yinfa-fanzha'],
+    note: 'Pinyin: 医保 in titles and tags.',
+  },
+  {
+    query: 'zb',
+    expect: [
+      'zhubian-qishierbian',
+      'v-zhubian-helaoguan',
+      't-shimen-zhubian',
+      'c-zhubian-chuanxisuo',
+    ],
+    note: 'Pinyin initials: 竹编; other words with the same initials may come too.',
+  },
+  {
+    query: 'fanzha',
+    expect: ['fangzha-xian-mohuang', 'v-fangzha-hewan', 't-laonian-fangzha', 'c-yinfa-fanzha'],
+    note: 'Pinyin: 反诈, the word on every anti-fraud poster.',
+  },
+  {
+    query: 'yfys',
+    expect: [
+      'caili-qing-qingfen-zhong',
+      'sangshi-jianban-lishihui',
+      'v-sangshi-chayuan',
+      'c-hongbai-lishihui',
+    ],
+    note: 'Pinyin initials: 移风易俗, a top-level topic.',
+  },
+  {
+    query: 'xinghuacun',
+    expect: ['chashan-zhibojian', 'v-caili-xinghua', 't-xinghua-cunshi'],
+    note: 'Pinyin: 杏花村, a village station by name.',
+  },
+  {
+    query: 'hbls',
+    expect: ['sangshi-jianban-lishihui', 'v-sangshi-chayuan', 'c-hongbai-lishihui'],
+    note: 'Pinyin initials: 红白理事(会), a brand project.',
+  },
+]

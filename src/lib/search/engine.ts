@@ -1,6 +1,8 @@
 import { fold } from './normalize'
 import { snippetFor } from './snippet'
-import { indexTerms, queryParts, queryTerms } from './tokenize'
+import { pinyinTerms } from './pinyin'
+import { PINYIN_FACTOR } from './static/format'
+import { indexTerms, pinyinQueryTerm, queryParts, queryTerms } from './tokenize'
 import {
   DURATION_BUCKETS,
   type FacetCount,
@@ -16,6 +18,8 @@ type Field = (typeof FIELDS)[number]
 
 /** Ranking weights: title > key points/summary > names and tags > body. */
 const WEIGHTS: Record<Field, number> = { title: 10, keyPoints: 4, summary: 4, extra: 3, body: 1 }
+/** Fields whose pinyin is indexed: what a reader remembers by sound. */
+const PINYIN_FIELDS = ['title', 'extra'] as const
 
 const FACETS: FacetName[] = ['kind', 'topic', 'org', 'format', 'audience', 'dialect', 'duration']
 
@@ -85,6 +89,8 @@ export class SearchIndex {
   readonly docs: SearchDoc[]
   private readonly folded: Folded[]
   private readonly postings: Map<string, Postings>
+  /** Pinyin term → document → score (the weight of the best field holding it). */
+  private readonly pinyin = new Map<string, Map<number, number>>()
   private readonly recency: number[]
 
   constructor(docs: SearchDoc[]) {
@@ -116,6 +122,15 @@ export class SearchIndex {
       ]),
     )
     this.recency = docs.map((doc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : 0))
+    this.folded.forEach((fields, index) => {
+      for (const field of PINYIN_FIELDS) {
+        for (const term of pinyinTerms(fields[field])) {
+          const docs = this.pinyin.get(term) ?? new Map<number, number>()
+          docs.set(index, Math.max(docs.get(index) ?? 0, WEIGHTS[field] * PINYIN_FACTOR))
+          this.pinyin.set(term, docs)
+        }
+      }
+    })
   }
 
   /** Number of distinct index terms (for benchmarks). */
@@ -123,8 +138,21 @@ export class SearchIndex {
     return this.postings.size
   }
 
-  /** Documents containing every term of a query part, verified to contain the part itself. */
+  /**
+   * Documents matching a query part: as text (every term, verified), and for Latin letters also
+   * as the pinyin of a title or name, scored lower.
+   */
   private matchPart(part: string): Map<number, number> {
+    const scores = this.matchText(part)
+    const pinyinTerm = pinyinQueryTerm(part)
+    for (const [index, score] of (pinyinTerm && this.pinyin.get(pinyinTerm)) || []) {
+      scores.set(index, (scores.get(index) ?? 0) + score)
+    }
+    return scores
+  }
+
+  /** Documents containing every term of a query part, verified to contain the part itself. */
+  private matchText(part: string): Map<number, number> {
     const terms = queryTerms(part).sort(
       (a, b) => (this.postings.get(a)?.ids.length ?? 0) - (this.postings.get(b)?.ids.length ?? 0),
     )

@@ -52,3 +52,11 @@ export function queryParts(foldedQuery: string): string[] {
     .filter((part) => queryTerms(part).length > 0)
     .slice(0, 8)
 }
+
+/** Latin letters only, at least two: a query part that may be pinyin (`caili`, `ljfl`). */
+const PINYIN_QUERY = /^[a-z]{2,30}$/
+
+/** The pinyin term a query part looks up, or null when it cannot be pinyin. */
+export function pinyinQueryTerm(foldedPart: string): string | null {
+  return PINYIN_QUERY.test(foldedPart) ? `~${foldedPart}` : null
+}

@@ -1,10 +1,11 @@
 import { fold } from '../normalize'
-import { queryParts, queryTerms } from '../tokenize'
+import { pinyinQueryTerm, queryParts, queryTerms } from '../tokenize'
 import { DURATION_BUCKETS, type SearchFilters } from '../types'
 import {
   decodePostings,
   FIELD_BITS,
   FIELD_WEIGHTS,
+  PINYIN_FACTOR,
   type Shard,
   shardOf,
   type StaticDoc,
@@ -78,8 +79,20 @@ export class StaticSearchClient {
     return (await this.chunks.get(n)!)[id % chunkSize]
   }
 
-  /** Docs holding every term of a part, with the fields (mask) holding all of them. */
+  /** Docs matching a part, with their score: as text, and for Latin letters also as pinyin. */
   private async matchPart(part: string): Promise<Map<number, number>> {
+    const scores = new Map<number, number>()
+    for (const [id, mask] of await this.matchText(part)) scores.set(id, score(mask))
+    const pinyinTerm = pinyinQueryTerm(part)
+    const list = pinyinTerm ? await this.postings(pinyinTerm) : undefined
+    for (const [id, mask] of list ? decodePostings(list) : []) {
+      scores.set(id, (scores.get(id) ?? 0) + score(mask) * PINYIN_FACTOR)
+    }
+    return scores
+  }
+
+  /** Docs holding every term of a part, with the fields (mask) holding all of them. */
+  private async matchText(part: string): Promise<Map<number, number>> {
     let result: Map<number, number> | undefined
     for (const term of queryTerms(part)) {
       const list = await this.postings(term)
@@ -106,16 +119,16 @@ export class StaticSearchClient {
     let partial = false
     if (perPart.length > 0) {
       const [first, ...rest] = perPart
-      for (const [id, mask] of first) {
+      for (const [id, value] of first) {
         if (rest.every((other) => other.has(id))) {
-          scores.set(id, score(mask) + rest.reduce((sum, other) => sum + score(other.get(id)!), 0))
+          scores.set(id, value + rest.reduce((sum, other) => sum + other.get(id)!, 0))
         }
       }
       if (scores.size === 0 && perPart.length > 1) {
         partial = true
         scores = new Map()
         for (const part of perPart)
-          for (const [id, mask] of part) scores.set(id, (scores.get(id) ?? 0) + score(mask))
+          for (const [id, value] of part) scores.set(id, (scores.get(id) ?? 0) + value)
       }
     }
     // Ids are in publishing order (oldest first), so the higher id wins a tie: the newer one.

@@ -8,7 +8,7 @@ import type { SearchDoc } from '../types'
  *   the shards of its own terms;
  * - docs/<n>.json: the display data and facets of `chunkSize` documents, oldest first (ids in publishing order).
  */
-export const STATIC_INDEX_VERSION = 2
+export const STATIC_INDEX_VERSION = 3
 
 export type StaticManifest = {
   version: number
@@ -36,6 +36,9 @@ export const FIELD_WEIGHTS: [bit: number, weight: number][] = [
   [FIELD_BITS.extra, 3],
   [FIELD_BITS.body, 1],
 ]
+
+/** Pinyin matches (`~caili`) count a fifth of the field they come from, as in the live search. */
+export const PINYIN_FACTOR = 0.2
 
 /** FNV-1a hash of a term, for picking its shard; identical in the writer and the browser. */
 export function shardOf(term: string, shardCount: number): number {

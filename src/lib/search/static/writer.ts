@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { fold } from '../normalize'
+import { pinyinTerms } from '../pinyin'
 import { indexTerms } from '../tokenize'
 import type { SearchDoc } from '../types'
 import {
@@ -40,8 +41,11 @@ export async function writeStaticIndex(
   ordered.forEach((doc, id) => {
     const masks = new Map<string, number>()
     for (const [field, bit] of Object.entries(FIELD_BITS)) {
-      for (const term of indexTerms(fold(doc[field as keyof typeof FIELD_BITS]))) {
-        masks.set(term, (masks.get(term) ?? 0) | bit)
+      const text = fold(doc[field as keyof typeof FIELD_BITS])
+      for (const term of indexTerms(text)) masks.set(term, (masks.get(term) ?? 0) | bit)
+      // Pinyin of titles and names (`~caili`), with the bit of the field it comes from.
+      if (field === 'title' || field === 'extra') {
+        for (const term of pinyinTerms(text)) masks.set(term, (masks.get(term) ?? 0) | bit)
       }
     }
     for (const [term, mask] of masks) {
