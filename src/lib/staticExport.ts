@@ -139,6 +139,9 @@ export function stripNextScripts(html: string): string {
       '',
     )
     .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
+    // Pages rendered per request carry that request's CSP nonce; the copy has none (its policy
+    // allows our scripts by hash), and the same page must give the same bytes every time.
+    .replace(/\snonce="[^"]*"/gi, '')
 }
 
 /** Adds the reading-tools script to pages that have the tools (after links are rewritten). */

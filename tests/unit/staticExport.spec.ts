@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { exportedPath, normalizeBasePath, staticPage } from '@/lib/staticExport'
+import { exportedPath, normalizeBasePath, staticPage, stripNextScripts } from '@/lib/staticExport'
 
 const at = (path: string) => exportedPath(new URL(path, 'http://127.0.0.1:3000'))
 
@@ -62,5 +62,15 @@ describe('staticPage', () => {
     expect(page).toContain('<script data-export="keep">window.parent.postMessage(1, "*")</script>')
     expect(page).not.toContain('dropped()')
     expect(page).not.toContain('__next_f')
+  })
+
+  it('drops the nonces of pages rendered per request: the same page gives the same bytes', () => {
+    const render = (nonce: string) =>
+      stripNextScripts(
+        `<head><link rel="stylesheet" href="/_next/static/a.css" nonce="${nonce}" data-precedence="next"/>` +
+          `<script nonce="${nonce}">self.__next_f.push(1)</script></head><body><p>列表</p></body>`,
+      )
+    expect(render('YWJj')).toBe(render('eHl6'))
+    expect(render('YWJj')).not.toContain('nonce')
   })
 })
