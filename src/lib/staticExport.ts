@@ -74,7 +74,7 @@ export function rewriteText(
     text
       // The static copy has no server to filter lists, so server-only forms and links go, first,
       // so that the links collected below are exactly those the static page has.
-      .replace(/<(aside|nav|form)\s[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
+      .replace(/<(aside|nav|form|details)\s[^>]*data-export="omit"[\s\S]*?<\/\1>/g, '')
       .replace(/<a\s[^>]*data-export="omit"[\s\S]*?<\/a>/g, '')
       .replace(
         ATTR_URL,
@@ -133,15 +133,17 @@ export const READING_TOOLS_JS = `(function () {
 
 /** Removes Next's scripts and script preloads, keeping JSON-LD and our `data-export="keep"` ones. */
 export function stripNextScripts(html: string): string {
-  return html
-    .replace(
-      /<script\b(?![^>]*(?:application\/ld\+json|data-export="keep"))[^>]*>[\s\S]*?<\/script>/gi,
-      '',
-    )
-    .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
-    // Pages rendered per request carry that request's CSP nonce; the copy has none (its policy
-    // allows our scripts by hash), and the same page must give the same bytes every time.
-    .replace(/\snonce="[^"]*"/gi, '')
+  return (
+    html
+      .replace(
+        /<script\b(?![^>]*(?:application\/ld\+json|data-export="keep"))[^>]*>[\s\S]*?<\/script>/gi,
+        '',
+      )
+      .replace(/<link\b[^>]*\bas="script"[^>]*>/gi, '')
+      // Pages rendered per request carry that request's CSP nonce; the copy has none (its policy
+      // allows our scripts by hash), and the same page must give the same bytes every time.
+      .replace(/\snonce="[^"]*"/gi, '')
+  )
 }
 
 /** Adds the reading-tools script to pages that have the tools (after links are rewritten). */

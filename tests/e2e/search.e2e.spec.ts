@@ -4,7 +4,7 @@ test('a lecturer searches in two words and sees marked snippets', async ({ page 
   await page.goto('/')
   await page.getByRole('link', { name: '搜索' }).click()
   await page.getByLabel('搜索宣讲稿、视频、教材和案例').fill('老年人 防诈骗')
-  await page.getByRole('button', { name: '搜索' }).click()
+  await page.getByRole('button', { name: '搜索', exact: true }).click()
   await expect(page).toHaveURL(/\/search\?q=/)
   const hits = page.locator('.hit')
   await expect(hits.first()).toBeVisible()
@@ -13,6 +13,9 @@ test('a lecturer searches in two words and sees marked snippets', async ({ page 
 
   // Facets narrow the results and live in the URL.
   const before = await hits.count()
+  // On a phone the facets fold behind 筛选; on a desktop they are a column.
+  const toggle = page.locator('.facets-panel > summary')
+  if (await toggle.isVisible()) await toggle.click()
   await page.locator('.facets').getByRole('link', { name: /^视频/ }).click()
   await expect(page).toHaveURL(/kind=videos/)
   expect(await hits.count()).toBeLessThanOrEqual(before)

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { PreviewBanner } from '@/components/PreviewBanner'
+import { SiteSearch } from '@/components/SiteSearch'
 import type { ReactNode } from 'react'
 
 import { getSiteSettings } from '@/data/site'
@@ -73,6 +74,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
                 </li>
               </ul>
             </nav>
+            <SiteSearch variant="header" />
           </div>
         </header>
         <main id="main">

@@ -1,4 +1,5 @@
 import { PortalLink } from '@/components/PortalLink'
+import { SiteSearch } from '@/components/SiteSearch'
 
 import { CacheTags } from '@/components/CacheTags'
 import { ResourceGrid } from '@/components/ResourceCard'
@@ -33,6 +34,7 @@ export default async function HomePage() {
       <section className="hero">
         <h1>{site.name}</h1>
         <p>{site.tagline}</p>
+        <SiteSearch variant="hero" />
       </section>
       <ul className="figures" aria-label="资源总数">
         {RESOURCE_KINDS.map((kind) => (

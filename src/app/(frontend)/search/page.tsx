@@ -89,35 +89,42 @@ export default async function SearchPage({ searchParams }: Props) {
       </form>
 
       <div className="search-layout">
-        <aside className="facets" aria-label="筛选" data-export="omit">
-          {(Object.keys(FACET_TITLES) as FacetName[]).map((facet) =>
-            result.facets[facet].length > 0 || filters[facet] ? (
-              <section key={facet}>
-                <h2>{FACET_TITLES[facet]}</h2>
-                <ul>
-                  {filters[facet] ? (
-                    <li>
-                      <Link
-                        href={hrefWith(query, filters, { [facet]: undefined })}
-                        className="facet-active"
-                      >
-                        {label(facet, filters[facet] as string)} ✕
-                      </Link>
-                    </li>
-                  ) : (
-                    result.facets[facet].slice(0, 12).map(({ value, count }) => (
-                      <li key={value}>
-                        <Link href={hrefWith(query, filters, { [facet]: value })}>
-                          {label(facet, value)} <span className="facet-count">{count}</span>
+        {/* On phones the facets fold behind one 筛选 control; on wide screens they are a column. */}
+        <details className="facets-panel" data-export="omit">
+          <summary>
+            筛选
+            {Object.keys(filters).length > 0 ? `（已选 ${Object.keys(filters).length} 项）` : ''}
+          </summary>
+          <aside className="facets" aria-label="筛选">
+            {(Object.keys(FACET_TITLES) as FacetName[]).map((facet) =>
+              result.facets[facet].length > 0 || filters[facet] ? (
+                <section key={facet}>
+                  <h2>{FACET_TITLES[facet]}</h2>
+                  <ul>
+                    {filters[facet] ? (
+                      <li>
+                        <Link
+                          href={hrefWith(query, filters, { [facet]: undefined })}
+                          className="facet-active"
+                        >
+                          {label(facet, filters[facet] as string)} ✕
                         </Link>
                       </li>
-                    ))
-                  )}
-                </ul>
-              </section>
-            ) : null,
-          )}
-        </aside>
+                    ) : (
+                      result.facets[facet].slice(0, 12).map(({ value, count }) => (
+                        <li key={value}>
+                          <Link href={hrefWith(query, filters, { [facet]: value })}>
+                            {label(facet, value)} <span className="facet-count">{count}</span>
+                          </Link>
+                        </li>
+                      ))
+                    )}
+                  </ul>
+                </section>
+              ) : null,
+            )}
+          </aside>
+        </details>
 
         <section className="results" aria-live="polite" data-search-results>
           <p className="results-summary">

@@ -1,0 +1,137 @@
+import { expect, test, type Browser } from '@playwright/test'
+
+import { RESOURCE_KINDS } from '../../src/lib/kinds'
+import { publishedDemo } from '../helpers/demo'
+import { layoutProblems } from '../helpers/layout'
+import { adminHeaders, STATIC_ROOT, waitForStaticPublisher } from '../helpers/staticSite'
+import { serveStatic } from '../helpers/staticServer'
+
+/**
+ * Every route kind on a phone, 360 and 390 px wide, live and in the static copy: nothing wider
+ * than the screen (`scrollWidth` ≤ `clientWidth`) and no control a finger aims at under 44 px.
+ */
+
+const slug = (kind: (typeof RESOURCE_KINDS)[number]) => publishedDemo(kind)[0].slug
+
+const LIVE = [
+  '/',
+  ...RESOURCE_KINDS.map((kind) => `/${kind}`),
+  '/scripts?page=2',
+  '/scripts?format=bandeng&audience=elderly',
+  '/videos?dialect=lanchuan',
+  `/search?q=${encodeURIComponent('老年人 防诈骗')}`,
+  `/search?q=${encodeURIComponent('彩礼')}`,
+  `/search?q=${encodeURIComponent('村')}`,
+  '/search?q=cl',
+  '/topics',
+  '/topics/yifeng-yisu',
+  '/orgs',
+  '/orgs/liuxi',
+  '/orgs/xinghua',
+  ...RESOURCE_KINDS.map((kind) => `/${kind}/${slug(kind)}`),
+  '/embed/scripts',
+  `/embed/scripts/${slug('scripts')}`,
+  `/embed/videos/${slug('videos')}`,
+  '/embed/scripts?format=bandeng',
+  '/embed/topics/yifeng-yisu',
+  '/embed/orgs/liuxi',
+  '/no-such-page',
+]
+
+const STATIC = [
+  '/',
+  ...RESOURCE_KINDS.map((kind) => `/${kind}/`),
+  '/scripts/page/2/',
+  `/search/?q=${encodeURIComponent('彩礼')}`,
+  '/search/?q=cl',
+  '/topics/',
+  '/topics/yifeng-yisu/',
+  '/orgs/',
+  '/orgs/liuxi/',
+  ...RESOURCE_KINDS.map((kind) => `/${kind}/${slug(kind)}/`),
+  '/embed/scripts/',
+  `/embed/scripts/${slug('scripts')}/`,
+]
+
+async function measure(browser: Browser, origin: string, paths: string[], label: string) {
+  const found: string[] = []
+  for (const width of [360, 390]) {
+    const context = await browser.newContext({
+      viewport: { width, height: 800 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      locale: 'zh-CN',
+    })
+    const page = await context.newPage()
+    for (const path of paths) {
+      const response = await page.goto(`${origin}${path}`)
+      expect(response?.status(), path).toBeLessThan(500)
+      await page.waitForLoadState('load')
+      for (const problem of await layoutProblems(page)) {
+        found.push(`${label} ${width}px ${path}: ${problem.what} — ${problem.detail}`)
+      }
+      if (width === 360 && /^\/search/.test(path) && path.includes('%E5%BD%A9')) {
+        await page.screenshot({ path: `tests/artifacts/layout-${label}-search-360.png` })
+      }
+    }
+    await context.close()
+  }
+  return found
+}
+
+test.describe('phone layout', () => {
+  test.skip(({ isMobile }) => !isMobile, 'phone sizes only')
+
+  test('every live route kind fits 360 and 390 px with 44 px tap targets', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000)
+    expect(await measure(browser, baseURL!, LIVE, 'live')).toEqual([])
+  })
+
+  test('the static copy fits too', async ({ browser, request }) => {
+    test.skip(!STATIC_ROOT, 'STATIC_SITE_DIR is set by scripts/test-e2e.sh')
+    test.setTimeout(180_000)
+    await waitForStaticPublisher(request, await adminHeaders(request))
+    const server = await serveStatic(STATIC_ROOT as string)
+    try {
+      expect(await measure(browser, server.origin, STATIC, 'static')).toEqual([])
+      // Facets need the server: the copy has no 筛选 control that would open nothing.
+      const page = await browser.newPage()
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('彩礼')}`)
+      await expect(page.locator('.hit').first()).toBeVisible()
+      await expect(page.locator('.facets-panel')).toHaveCount(0)
+      await page.close()
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('the search facets fold behind 筛选 on a phone and open on a tap', async ({ page }) => {
+    await page.goto(`/search?q=${encodeURIComponent('村')}`)
+    const facets = page.locator('.facets')
+    await expect(facets).toBeHidden()
+    await page.getByText('筛选', { exact: true }).click()
+    await expect(facets).toBeVisible()
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(page.viewportSize()!.width)
+    await page.locator('.facets').getByRole('link').first().click()
+    await expect(page).toHaveURL(/[?&](kind|topic|org|format|audience|dialect|duration)=/)
+    await expect(page.getByText(/筛选（已选 1 项）/)).toBeVisible()
+  })
+
+  test('a search box on the home page and in every header, also pinyin', async ({ page }) => {
+    await page.goto('/')
+    await page.getByLabel('找宣讲稿、视频、教材和案例').fill('cl')
+    await page.getByLabel('找宣讲稿、视频、教材和案例').press('Enter')
+    await expect(page).toHaveURL(/\/search\?q=cl/)
+    await expect(page.locator('.hit').first()).toContainText('彩礼')
+    await page.goto(`/scripts/${slug('scripts')}`)
+    await page.getByRole('searchbox', { name: '搜索全站' }).fill('ljfl')
+    await page.getByRole('button', { name: '搜索全站' }).click()
+    await expect(page).toHaveURL(/\/search\?q=ljfl/)
+    await expect(page.locator('.hit').first()).toContainText('垃圾')
+  })
+})
