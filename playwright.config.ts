@@ -24,6 +24,7 @@ const SERIAL_SPECS = [
   '**/static.e2e.spec.ts',
   '**/reliability.e2e.spec.ts',
   '**/security.e2e.spec.ts',
+  '**/offline.e2e.spec.ts',
 ]
 
 export default defineConfig({
@@ -86,11 +87,18 @@ export default defineConfig({
       dependencies: ['static'],
       use: { viewport: { width: 1280, height: 860 } },
     },
+    // Saved for offline reading: publishes and withdraws a script of its own, alone.
+    {
+      name: 'offline',
+      testMatch: '**/offline.e2e.spec.ts',
+      dependencies: ['security'],
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
     // Faults (a locked database, killed exports, fuzz): last of all, since they disturb the server.
     {
       name: 'reliability',
       testMatch: '**/reliability.e2e.spec.ts',
-      dependencies: ['security'],
+      dependencies: ['offline'],
       use: { viewport: { width: 1280, height: 860 } },
     },
   ],

@@ -208,8 +208,9 @@ async function check(
   expect(response!.status(), url).toBeLessThan(500)
   const policies = (await response!.headersArray())
     .filter((header) => header.name.toLowerCase() === 'content-security-policy')
-    // Chromium may join repeated headers with line breaks: one policy a line.
-    .flatMap((header) => header.value.split('\n'))
+    // Repeated headers arrive joined: by line breaks from the network, by commas through the
+    // service worker (the Fetch API's Headers). Either way, one policy per part.
+    .flatMap((header) => header.value.split(/[\n,]/).map((policy) => policy.trim()))
   // Next.js's generic 404 for unknown top-level paths is a static file outside its page cache:
   // it gets the base policy only (README, 安全响应头).
   if (!cached404) {

@@ -36,6 +36,17 @@ export async function generateMetadata(): Promise<Metadata> {
       images: [DEFAULT_SHARE_IMAGE],
     },
     twitter: { card: 'summary_large_image', images: [DEFAULT_SHARE_IMAGE.url] },
+    // Installable: the manifest and icons (public/), the service worker comes with offline.js.
+    manifest: '/manifest.webmanifest',
+    icons: {
+      icon: [
+        { url: '/icons/favicon-32.png', sizes: '32x32', type: 'image/png' },
+        { url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { url: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { url: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png' },
+      ],
+      apple: '/icons/apple-touch-icon.png',
+    },
   }
 }
 
@@ -83,6 +94,9 @@ export default async function PortalLayout({ children }: { children: ReactNode }
         <footer className="site-footer">
           <div className="container">
             {site.footer}
+            <p>
+              <PortalLink href="/offline">我的离线稿件</PortalLink>
+            </p>
             {site.icp ? (
               <p>
                 <a href="https://beian.miit.gov.cn/" rel="nofollow noopener">
@@ -92,6 +106,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             ) : null}
           </div>
         </footer>
+        {/* 保存到手机 and the service worker; kept in the static copy, which crawls data-src. */}
+        <script src="/offline.js" async data-export="keep" data-src="/sw.js" />
       </body>
     </html>
   )

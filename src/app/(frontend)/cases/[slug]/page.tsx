@@ -8,6 +8,7 @@ import { declareTags } from '@/data/declareTags'
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { OfflineSave } from '@/components/OfflineSave'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { RichText } from '@/components/RichText'
@@ -80,6 +81,9 @@ export default async function CasePage({ params }: Props) {
           ? `（${item.org.name}${item.outcomes.year ? `，${item.outcomes.year} 年` : ''}）`
           : ''}
       </p>
+      <div className="reading-tools no-print">
+        <OfflineSave kind="cases" title={item.title} />
+      </div>
       <ul className="figures" aria-label="成效数据">
         {figures.map(([label, value]) => (
           <li key={label} className="figure">

@@ -8,6 +8,7 @@ import { declareTags } from '@/data/declareTags'
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { OfflineSave } from '@/components/OfflineSave'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
@@ -90,9 +91,11 @@ export default async function ScriptPage({ params }: Props) {
           className="tool-button tool-secondary"
           href={`${path}/script.docx`}
           download={docxFilename(script.title)}
+          data-offline-file=""
         >
           下载 Word
         </a>
+        <OfflineSave kind="scripts" title={script.title} />
       </div>
       {script.keyPoints.length > 0 ? (
         <section aria-labelledby="key-points">

@@ -8,6 +8,7 @@ import { declareTags } from '@/data/declareTags'
 import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { OfflineSave } from '@/components/OfflineSave'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
@@ -76,9 +77,17 @@ export default async function TextbookPage({ params }: Props) {
           ['发布', formatDate(textbook.publishedAt)],
         ]}
       />
+      <div className="reading-tools no-print">
+        <OfflineSave kind="textbooks" title={textbook.title} />
+      </div>
       {textbook.pdf ? (
         <p>
-          <a className="button" href={textbook.pdf.url} download={textbook.pdf.filename}>
+          <a
+            className="button"
+            href={textbook.pdf.url}
+            download={textbook.pdf.filename}
+            data-offline-file=""
+          >
             下载 PDF（{Math.max(1, Math.round(textbook.pdf.filesize / 1024))} KB）
           </a>
         </p>
