@@ -10,7 +10,7 @@
 ;(function () {
   'use strict'
   var script = document.currentScript
-  if (!script || !('caches' in window) || !('serviceWorker' in navigator)) return
+  if (!script || !window.caches || !navigator.serviceWorker) return
   var base = new URL('./', script.src)
   var SAVED = 'ph-saved'
   var INDEX = new URL('offline/index.json', base).href

@@ -11,6 +11,13 @@ import { serveStatic } from '../helpers/staticServer'
  * than the screen (`scrollWidth` ≤ `clientWidth`) and no control a finger aims at under 44 px.
  */
 
+/** The user agent of WeChat's in-app browser on Android (X5 / XWEB). */
+const WECHAT_UA =
+  'Mozilla/5.0 (Linux; Android 12; V2118A Build/SP1A.210812.003; wv) AppleWebKit/537.36 ' +
+  '(KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5235 ' +
+  'MMWEBSDK/20230805 MMWEBID/2190 MicroMessenger/8.0.42.2460(0x28002A3B) WeChat/arm64 ' +
+  'Weixin NetType/4G Language/zh_CN ABI/arm64'
+
 const slug = (kind: (typeof RESOURCE_KINDS)[number]) => publishedDemo(kind)[0].slug
 
 const LIVE = [
@@ -53,6 +60,13 @@ const STATIC = [
   `/embed/scripts/${slug('scripts')}/`,
 ]
 
+const PHONE_360 = {
+  viewport: { width: 360, height: 800 },
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+}
+
 async function measure(browser: Browser, origin: string, paths: string[], label: string) {
   const found: string[] = []
   for (const width of [360, 390]) {
@@ -62,6 +76,8 @@ async function measure(browser: Browser, origin: string, paths: string[], label:
       hasTouch: true,
       deviceScaleFactor: 2,
       locale: 'zh-CN',
+      // At 360 px, as WeChat's in-app browser: pages must not depend on the user agent.
+      userAgent: width === 360 ? WECHAT_UA : undefined,
     })
     const page = await context.newPage()
     for (const path of paths) {
@@ -133,5 +149,28 @@ test.describe('phone layout', () => {
     await page.getByRole('button', { name: '搜索全站' }).click()
     await expect(page).toHaveURL(/\/search\?q=ljfl/)
     await expect(page.locator('.hit').first()).toContainText('垃圾')
+  })
+
+  test('an in-app browser without service workers or caches reads everything, offers no saving', async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ ...PHONE_360, userAgent: WECHAT_UA })
+    await context.addInitScript(() => {
+      // Older in-app browsers: no service workers, no Cache API.
+      Object.defineProperty(navigator, 'serviceWorker', { value: undefined })
+      Object.defineProperty(window, 'caches', { value: undefined })
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(`${baseURL}/scripts/${slug('scripts')}`)
+    await expect(page.locator('h1')).toHaveText(publishedDemo('scripts')[0].title)
+    await expect(page.getByRole('button', { name: '大字阅读' })).toBeVisible()
+    await expect(page.locator('[data-offline-save]')).toHaveCount(0)
+    await page.goto(`${baseURL}/offline`)
+    await expect(page.locator('[data-offline-empty]')).toBeVisible()
+    expect(errors).toEqual([])
+    await context.close()
   })
 })
