@@ -25,26 +25,22 @@ function cleanLexical(node: unknown): unknown {
 export const cleanRichTextValue: FieldHook = ({ value }) =>
   value && typeof value === 'object' ? cleanLexical(value) : value
 
+/** A data field with `hook` run before its own beforeValidate hooks. */
+function cleanedFirst<T extends Field & { hooks?: { beforeValidate?: FieldHook[] } }>(
+  field: T,
+  hook: FieldHook,
+): T {
+  return {
+    ...field,
+    hooks: { ...field.hooks, beforeValidate: [hook, ...(field.hooks?.beforeValidate ?? [])] },
+  }
+}
+
 function withCleaning(fields: Field[]): Field[] {
   return fields.map((field): Field => {
-    if (field.type === 'text' || field.type === 'textarea') {
-      return {
-        ...field,
-        hooks: {
-          ...field.hooks,
-          beforeValidate: [cleanTextValue, ...(field.hooks?.beforeValidate ?? [])],
-        },
-      }
-    }
-    if (field.type === 'richText') {
-      return {
-        ...field,
-        hooks: {
-          ...field.hooks,
-          beforeValidate: [cleanRichTextValue, ...(field.hooks?.beforeValidate ?? [])],
-        },
-      }
-    }
+    if (field.type === 'text' || field.type === 'textarea')
+      return cleanedFirst(field, cleanTextValue)
+    if (field.type === 'richText') return cleanedFirst(field, cleanRichTextValue)
     if (field.type === 'tabs') {
       return {
         ...field,
