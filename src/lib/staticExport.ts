@@ -155,9 +155,9 @@ export function addReadingTools(html: string, basePath: string): string {
   )
 }
 
-/** Adds the static search script to the search page. */
+/** Adds the static search script (suggestions; results on the search page) to pages with a search box. */
 export function addSearchScript(html: string, basePath: string): string {
-  if (!html.includes('data-search-results')) return html
+  if (!html.includes('data-search-results') && !html.includes('role="search"')) return html
   return html.replace('</body>', `<script src="${basePath}/search.js" defer></script></body>`)
 }
 

@@ -119,6 +119,16 @@ test.describe('phone layout', () => {
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent('彩礼')}`)
       await expect(page.locator('.hit').first()).toBeVisible()
       await expect(page.locator('.facets-panel')).toHaveCount(0)
+      // Suggestions in the copy come from its static index.
+      await page.goto(`${server.origin}/`)
+      await page
+        .getByRole('combobox', { name: '找宣讲稿、视频、教材和案例' })
+        .pressSequentially('ljfl', {
+          delay: 80,
+        })
+      await expect(
+        page.getByRole('listbox', { name: '搜索建议' }).getByRole('option').first(),
+      ).toContainText('垃圾')
       await page.close()
     } finally {
       await server.close()
@@ -145,10 +155,27 @@ test.describe('phone layout', () => {
     await expect(page).toHaveURL(/\/search\?q=cl/)
     await expect(page.locator('.hit').first()).toContainText('彩礼')
     await page.goto(`/scripts/${slug('scripts')}`)
-    await page.getByRole('searchbox', { name: '搜索全站' }).fill('ljfl')
+    await page.getByRole('combobox', { name: '搜索全站' }).fill('ljfl')
     await page.getByRole('button', { name: '搜索全站' }).click()
     await expect(page).toHaveURL(/\/search\?q=ljfl/)
     await expect(page.locator('.hit').first()).toContainText('垃圾')
+  })
+
+  test('suggestions appear as the reader types, in pinyin too, and open a title', async ({
+    page,
+  }) => {
+    await page.goto(`/scripts/${slug('scripts')}`)
+    const box = page.getByRole('combobox', { name: '搜索全站' })
+    await box.pressSequentially('cl', { delay: 80 })
+    const options = page.getByRole('listbox', { name: '搜索建议' }).getByRole('option')
+    await expect(options.first()).toContainText('彩礼')
+    await expect(box).toHaveAttribute('aria-expanded', 'true')
+    expect(await layoutProblems(page)).toEqual([])
+    await page.screenshot({ path: 'tests/artifacts/layout-suggestions-390.png' })
+    await box.press('ArrowDown')
+    await box.press('Enter')
+    await expect(page).toHaveURL(/\/(scripts|videos|textbooks|cases)\/[a-z0-9-]+$/)
+    await expect(page.locator('h1')).toContainText('彩礼')
   })
 
   test('an in-app browser without service workers or caches reads everything, offers no saving', async ({

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 import { PreviewBanner } from '@/components/PreviewBanner'
+import { SearchSuggest } from '@/components/SearchSuggest.client'
 import { SiteSearch } from '@/components/SiteSearch'
 import type { ReactNode } from 'react'
 
@@ -88,6 +89,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
             <SiteSearch variant="header" />
           </div>
         </header>
+        <SearchSuggest />
         <main id="main">
           <div className="container">{children}</div>
         </main>

@@ -1,11 +1,13 @@
 /**
- * The static export's search page script (bundled by the exporter into search.js): reads the
- * query from the URL, searches the static index next to it and shows the hits in place of the
- * server-rendered list. No framework, no server.
+ * The static export's search script (bundled by the exporter into search.js, on every page):
+ * suggestions under every search box, and on the search page the hits for the query in the URL
+ * in place of the server-rendered list. Both read the static index next to it. No framework, no
+ * server.
  */
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
 import { parseSearchParams } from '../params'
+import { attachAllSuggestions } from '../suggest'
 import { StaticSearchClient } from './client'
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
@@ -20,7 +22,7 @@ async function run(): Promise<void> {
   const results = document.querySelector<HTMLElement>('[data-search-results]')
   if (!form || !results) return
   // The exporter rewrote the form's action for the base path: /portal/search/ → /portal
-  const basePath = new URL(form.action).pathname.replace(/\/search\/?$/, '')
+  const basePath = basePathOf(form)
   const { query, filters } = parseSearchParams(new URLSearchParams(location.search))
   if (!query) return
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')
@@ -58,5 +60,27 @@ async function run(): Promise<void> {
   }
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run)
-else void run()
+/** The copy's base path, from a search form's action (rewritten by the exporter). */
+function basePathOf(form: HTMLFormElement | null): string {
+  return form ? new URL(form.action).pathname.replace(/\/search\/?$/, '') : ''
+}
+
+function suggest(): void {
+  const basePath = basePathOf(document.querySelector<HTMLFormElement>('form[role="search"]'))
+  const client = new StaticSearchClient(`${basePath}/search-index`)
+  attachAllSuggestions(async (query) =>
+    (await client.search(query, {}, 6)).hits.map((hit) => ({
+      title: hit.title,
+      href: `${basePath}/${hit.kind}/${hit.slug}/`,
+      label: KIND_LABELS[hit.kind as ResourceKind]?.short ?? '',
+    })),
+  )
+}
+
+function start(): void {
+  suggest()
+  void run()
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start)
+else start()

@@ -1,0 +1,29 @@
+'use client'
+
+import { useEffect } from 'react'
+
+import { isResourceKind, KIND_LABELS } from '@/lib/kinds'
+import { attachAllSuggestions } from '@/lib/search/suggest'
+
+type Hit = { kind: string; slug: string; title: string }
+
+/** Suggestions under every search box of a live page, from the portal's own search API. */
+export function SearchSuggest() {
+  useEffect(
+    () =>
+      attachAllSuggestions(async (query) => {
+        const response = await fetch(`/api/search?q=${encodeURIComponent(query)}`)
+        if (!response.ok) return []
+        const { hits } = (await response.json()) as { hits: Hit[] }
+        return hits
+          .filter((hit) => isResourceKind(hit.kind))
+          .map((hit) => ({
+            title: hit.title,
+            href: `/${hit.kind}/${hit.slug}`,
+            label: isResourceKind(hit.kind) ? KIND_LABELS[hit.kind].short : '',
+          }))
+      }),
+    [],
+  )
+  return null
+}
