@@ -134,7 +134,7 @@ async function readOffline(browser: Browser, origin: string, base: string) {
   }
 }
 
-test('live: saved pages open offline, and a withdrawn script leaves the phone', async ({
+test('live: saved pages open offline, a changed one is saved anew, a withdrawn one leaves the phone', async ({
   browser,
   baseURL,
   request,
@@ -142,6 +142,20 @@ test('live: saved pages open offline, and a withdrawn script leaves the phone', 
   test.setTimeout(120_000)
   const { context, page, offlinePage } = await readOffline(browser, baseURL!, '')
   try {
+    // A changed script is saved anew at the next visit with a connection.
+    const renamed = `${script.title}（修订）`
+    const edit = await request.patch(`/api/scripts/${scriptId}`, {
+      headers,
+      data: { title: renamed },
+    })
+    expect(edit.status()).toBe(200)
+    await page.goto(offlinePage)
+    await expect(page.locator('[data-offline-items]')).toContainText(renamed)
+    await context.setOffline(true)
+    await page.getByRole('link', { name: renamed }).click()
+    await expect(page.locator('h1')).toHaveText(renamed)
+    await context.setOffline(false)
+
     const withdrawn = await request.patch(`/api/scripts/${scriptId}`, {
       headers,
       data: { _status: 'draft' },
@@ -160,10 +174,10 @@ test('live: saved pages open offline, and a withdrawn script leaves the phone', 
   } finally {
     await context.close()
   }
-  // Published again for the static copy below.
+  // Published again, under its first title, for the static copy below.
   const back = await request.patch(`/api/scripts/${scriptId}`, {
     headers,
-    data: { _status: 'published' },
+    data: { _status: 'published', title: script.title },
   })
   expect(back.status()).toBe(200)
 })
