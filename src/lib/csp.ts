@@ -47,19 +47,19 @@ export function basePolicy(frameAncestors: string): string[] {
   ]
 }
 
+/** A whole policy: scripts from our origin and the given sources, everything else as above. */
+function withScripts(frameAncestors: string, sources: string[]): string {
+  return [`script-src 'self' ${sources.join(' ')}`, ...basePolicy(frameAncestors)].join('; ')
+}
+
 /** The whole policy of a page rendered per request: Next.js's scripts carry `nonce`. */
 export function perRequestPolicy(frameAncestors: string, nonce: string): string {
-  return [
-    `script-src 'self' 'nonce-${nonce}' ${OWN_INLINE_SCRIPTS.join(' ')}`,
-    ...basePolicy(frameAncestors),
-  ].join('; ')
+  return withScripts(frameAncestors, [`'nonce-${nonce}'`, ...OWN_INLINE_SCRIPTS])
 }
 
 /** The whole policy of the static copy: its pages keep only our own inline scripts. */
 export function staticPolicy(frameAncestors: string): string {
-  return [`script-src 'self' ${OWN_INLINE_SCRIPTS.join(' ')}`, ...basePolicy(frameAncestors)].join(
-    '; ',
-  )
+  return withScripts(frameAncestors, OWN_INLINE_SCRIPTS)
 }
 
 /** The list pages, search and the filtered widgets: rendered per request (they read the query). */
