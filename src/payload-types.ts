@@ -232,19 +232,14 @@ export interface Script {
    * 按每分钟约 220 字估算
    */
   speakingMinutes?: number | null;
-  /**
-   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
-   */
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
-  /**
-   * 退回时必填，编辑会看到这里的说明
-   */
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
   reviewLog?:
     | {
         action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
         by?: (number | null) | User;
+        byName?: string | null;
         at?: string | null;
         comment?: string | null;
         id?: string | null;
@@ -435,19 +430,14 @@ export interface Video {
    * 由字幕自动生成，可被搜索
    */
   transcript?: string | null;
-  /**
-   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
-   */
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
-  /**
-   * 退回时必填，编辑会看到这里的说明
-   */
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
   reviewLog?:
     | {
         action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
         by?: (number | null) | User;
+        byName?: string | null;
         at?: string | null;
         comment?: string | null;
         id?: string | null;
@@ -539,19 +529,14 @@ export interface Textbook {
    * 按每分钟约 400 字估算
    */
   readingMinutes?: number | null;
-  /**
-   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
-   */
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
-  /**
-   * 退回时必填，编辑会看到这里的说明
-   */
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
   reviewLog?:
     | {
         action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
         by?: (number | null) | User;
+        byName?: string | null;
         at?: string | null;
         comment?: string | null;
         id?: string | null;
@@ -659,19 +644,14 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
-  /**
-   * 编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。
-   */
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
-  /**
-   * 退回时必填，编辑会看到这里的说明
-   */
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
   reviewLog?:
     | {
         action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
         by?: (number | null) | User;
+        byName?: string | null;
         at?: string | null;
         comment?: string | null;
         id?: string | null;
@@ -1049,6 +1029,7 @@ export interface ScriptsSelect<T extends boolean = true> {
     | {
         action?: T;
         by?: T;
+        byName?: T;
         at?: T;
         comment?: T;
         id?: T;
@@ -1087,6 +1068,7 @@ export interface VideosSelect<T extends boolean = true> {
     | {
         action?: T;
         by?: T;
+        byName?: T;
         at?: T;
         comment?: T;
         id?: T;
@@ -1129,6 +1111,7 @@ export interface TextbooksSelect<T extends boolean = true> {
     | {
         action?: T;
         by?: T;
+        byName?: T;
         at?: T;
         comment?: T;
         id?: T;
@@ -1183,6 +1166,7 @@ export interface CasesSelect<T extends boolean = true> {
     | {
         action?: T;
         by?: T;
+        byName?: T;
         at?: T;
         comment?: T;
         id?: T;
@@ -1487,6 +1471,10 @@ export interface Site {
    */
   icp?: string | null;
   /**
+   * 后台和门户显示日期时间所用的时区
+   */
+  timeZone?: ('Asia/Shanghai' | 'Asia/Urumqi' | 'Asia/Hong_Kong' | 'UTC') | null;
+  /**
    * 可以用 iframe 嵌入本站组件的融媒体中心网站地址
    */
   embedOrigins?:
@@ -1508,6 +1496,7 @@ export interface SiteSelect<T extends boolean = true> {
   logo?: T;
   footer?: T;
   icp?: T;
+  timeZone?: T;
   embedOrigins?:
     | T
     | {

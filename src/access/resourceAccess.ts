@@ -1,4 +1,4 @@
-import type { Access, Where } from 'payload'
+import type { Access, BaseFilter, Where } from 'payload'
 
 import type { User } from '@/payload-types'
 
@@ -8,10 +8,25 @@ import { orgScope, scopeWhere } from './scope'
 const and = (...clauses: Where[]): Where => ({ and: clauses })
 const DRAFT: Where = { _status: { not_equals: 'published' } }
 
-/** Anonymous readers see published documents; staff see their org subtree; admins everything. */
+/**
+ * Anonymous readers see published documents; staff also see everything of their org subtree;
+ * admins everything. Staff read other orgs' published work, as anyone may on the portal: the
+ * admin then shows its title in pickers and relationship lists instead of "无标题 - ID: n".
+ */
 export const readPublishedOrInScope: Access = async ({ req }) => {
   if (!req.user) return PUBLISHED
-  return scopeWhere(await orgScope(req))
+  const inScope = scopeWhere(await orgScope(req))
+  return inScope === true ? true : { or: [inScope, PUBLISHED] }
+}
+
+/**
+ * The admin's list of a resource kind shows the user's own world (their org subtree), not the
+ * whole county's published work they may also read.
+ */
+export const listInScope: BaseFilter = async ({ req }) => {
+  if (!req.user) return null
+  const inScope = scopeWhere(await orgScope(req))
+  return inScope === true ? null : inScope
 }
 
 /** Staff update within their scope; lecturers only what they wrote themselves. */

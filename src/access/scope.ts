@@ -73,7 +73,13 @@ export async function assertOrgInScope(
   throw new ValidationError(
     {
       collection,
-      errors: [{ path: 'org', message: '所属组织不在你的管理范围内，不能保存到这个组织' }],
+      errors: [
+        {
+          path: 'org',
+          label: '所属组织',
+          message: '所属组织不在你的管理范围内，不能保存到这个组织',
+        },
+      ],
       req,
     },
     req.t,

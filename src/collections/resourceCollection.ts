@@ -3,13 +3,14 @@ import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payloa
 import { authenticated } from '@/access/authenticated'
 import {
   deleteInScope,
+  listInScope,
   readPublishedOrInScope,
   readVersionsInScope,
   updateInScope,
 } from '@/access/resourceAccess'
 import { resourceFields } from '@/fields/resource'
 import { workflowFields } from '@/fields/workflow'
-import { enforceWorkflow } from '@/hooks/enforceWorkflow'
+import { enforceWorkflow, rememberDraftWrite } from '@/hooks/enforceWorkflow'
 import {
   rememberBeforeChange,
   rememberBeforeDelete,
@@ -45,6 +46,16 @@ export function resourceCollection(
       group: '资源',
       defaultColumns: defaultColumns ?? ['title', 'org', 'reviewState', 'publishedAt', 'updatedAt'],
       listSearchableFields: ['title', 'summary', 'slug'],
+      baseFilter: listInScope,
+      components: {
+        // The review workflow's actions for the signed-in role (see ReviewActions).
+        edit: {
+          beforeDocumentControls: ['@/components/admin/ReviewActions#ReviewStateBadge'],
+          SaveDraftButton: '@/components/admin/ReviewActions#DraftActions',
+          PublishButton: '@/components/admin/ReviewActions#ReviewerPublishButton',
+          UnpublishButton: '@/components/admin/ReviewActions#ReviewerUnpublishButton',
+        },
+      },
       // "预览" opens the real portal page of the latest draft, behind the admin session.
       preview: (doc) => `/preview?kind=${kind}&id=${String(doc.id)}`,
     },
@@ -67,6 +78,7 @@ export function resourceCollection(
     // 20. The migration adds the same for the admin's draft list (latest versions, newest first).
     indexes: [{ fields: ['_status', 'publishedAt', 'createdAt'] }],
     hooks: {
+      beforeOperation: [rememberDraftWrite],
       beforeChange: [
         rejectStaleUpdate,
         enforceWorkflow,
@@ -84,6 +96,18 @@ export function resourceCollection(
       ...resourceFields(),
       ...fields,
       ...workflowFields(),
+      // Payload's own timestamp, declared to show it in lists as "2026年12月2日 15:29" (site zone).
+      {
+        name: 'updatedAt',
+        type: 'date',
+        label: '更新时间',
+        index: true,
+        admin: {
+          hidden: true,
+          disableBulkEdit: true,
+          components: { Cell: '@/components/admin/DateCell#DateCell' },
+        },
+      },
       {
         name: 'staticPublishState',
         type: 'ui',

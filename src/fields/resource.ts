@@ -47,8 +47,9 @@ export function resourceFields(): Field[] {
       index: true,
       admin: {
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy年M月d日 HH:mm' },
         description: '首次发布时自动填写',
+        components: { Cell: '@/components/admin/DateCell#DateCell' },
       },
     },
     {

@@ -16,7 +16,9 @@ export function workflowFields(): Field[] {
       index: true,
       admin: {
         position: 'sidebar',
-        description: '编辑改为“待审”并保存即提交审核；审核员可退回（须填写意见）或点“发布”。',
+        // Information, not an input: the state changes through 提交审核 / 退回 / 发布.
+        readOnly: true,
+        components: { Field: '@/components/admin/ReviewTimeline#ReviewTimeline' },
       },
     },
     {
@@ -24,7 +26,8 @@ export function workflowFields(): Field[] {
       type: 'textarea',
       label: '审核意见',
       maxLength: 1000,
-      admin: { position: 'sidebar', description: '退回时必填，编辑会看到这里的说明' },
+      // Written in the 退回 dialog, shown by the review timeline.
+      admin: { hidden: true },
     },
     {
       name: 'createdBy',
@@ -41,13 +44,16 @@ export function workflowFields(): Field[] {
       label: '审核记录',
       labels: { singular: '记录', plural: '审核记录' },
       access: systemOnly,
-      admin: { readOnly: true, initCollapsed: true },
+      // Shown by the review timeline next to the state.
+      admin: { hidden: true },
       fields: [
         {
           type: 'row',
           fields: [
             { name: 'action', type: 'select', label: '操作', options: [...REVIEW_ACTIONS] },
             { name: 'by', type: 'relationship', relationTo: 'users', label: '操作人' },
+            // The name at the time of the action, so the log reads without looking users up.
+            { name: 'byName', type: 'text', label: '操作人姓名' },
             {
               name: 'at',
               type: 'date',

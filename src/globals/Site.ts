@@ -2,6 +2,7 @@ import type { GlobalConfig } from 'payload'
 
 import { anyone } from '@/access/anyone'
 import { isAdmin } from '@/access/isAdmin'
+import { DEFAULT_TIME_ZONE, TIME_ZONES } from '@/lib/dates'
 import { revalidatePortalAfterGlobalChange } from '@/hooks/revalidateResource'
 import { queueStaticAfterGlobalChange } from '@/hooks/staticPublish'
 
@@ -43,6 +44,14 @@ export const Site: GlobalConfig = {
       label: 'ICP 备案号',
       maxLength: 40,
       admin: { description: '如：某ICP备12345678号-1' },
+    },
+    {
+      name: 'timeZone',
+      type: 'select',
+      label: '时区',
+      defaultValue: DEFAULT_TIME_ZONE,
+      options: [...TIME_ZONES],
+      admin: { description: '后台和门户显示日期时间所用的时区' },
     },
     {
       name: 'embedOrigins',

@@ -1,4 +1,5 @@
-import type { AfterErrorHook } from 'payload'
+import type { AfterErrorHook, FlattenedField, Payload } from 'payload'
+import { ValidationError } from 'payload'
 
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '@/lib/health'
 
@@ -27,6 +28,47 @@ export function isInvalidParameter(error: unknown): boolean {
   return false
 }
 
+type FieldError = { path?: string; label?: unknown; message?: string }
+
+/** The Chinese label of a field path such as `keyPoints.0.point` → "要点 → 要点". */
+export function fieldLabel(payload: Payload, collection: string | undefined, path: string): string {
+  let fields: FlattenedField[] | undefined = collection
+    ? (payload.collections[collection as 'scripts']?.config.flattenedFields ??
+      payload.config.globals.find((global) => global.slug === collection)?.flattenedFields)
+    : undefined
+  const labels: string[] = []
+  for (const segment of path.split('.')) {
+    if (/^\d+$/.test(segment)) {
+      labels.push(`第 ${Number(segment) + 1} 项`)
+      continue
+    }
+    const field = fields?.find((candidate) => candidate.name === segment)
+    const label = field && 'label' in field && typeof field.label === 'string' ? field.label : null
+    labels.push(label ?? segment)
+    fields =
+      field && 'flattenedFields' in field ? (field.flattenedFields as FlattenedField[]) : undefined
+  }
+  return labels.join(' → ')
+}
+
+/**
+ * A validation refusal as one Chinese sentence per field, named by its label: "审核状态：只有审核员
+ * 可以退回稿件". Payload's own message lists field paths ("下面的字段是无效的： reviewState"), which
+ * the admin shows as a toast.
+ */
+export function validationMessage(payload: Payload, error: ValidationError): string {
+  const data = error.data as { collection?: string; global?: string; errors?: FieldError[] }
+  const parts = (data.errors ?? []).map((entry) => {
+    const label =
+      typeof entry.label === 'string' && entry.label
+        ? entry.label
+        : fieldLabel(payload, data.collection ?? data.global, entry.path ?? '')
+    const message = (entry.message ?? '').replace(/[。.]$/, '')
+    return label ? `${label}：${message}` : message
+  })
+  return `未能保存。${parts.join('；')}。`
+}
+
 /**
  * Turns errors that are not bugs into clear Chinese answers instead of "Something went wrong":
  * an unreachable or locked database → 503; values the database cannot take (a non-numeric id,
@@ -36,6 +78,16 @@ export const explainApiErrors: AfterErrorHook = ({ error, req }) => {
   if (isDatabaseUnavailable(error)) {
     req.payload.logger.error(`数据库不可用：${error.message.split('\n')[0].slice(0, 200)}`)
     return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
+  }
+  if (error instanceof ValidationError) {
+    const data = error.data as { errors?: FieldError[] }
+    // The field errors stay (the admin marks each field); the message names them in Chinese.
+    return {
+      status: 400,
+      response: {
+        errors: [{ name: 'ValidationError', message: validationMessage(req.payload, error), data }],
+      },
+    }
   }
   if (isInvalidParameter(error)) {
     return { status: 400, response: { errors: [{ message: INVALID_PARAMETERS_MESSAGE }] } }

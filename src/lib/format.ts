@@ -1,10 +1,6 @@
-/** Date and duration formatting for the portal, in Chinese. */
+/** Date and duration formatting for the portal, in Chinese (dates: one formatter, `dates.ts`). */
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return ''
-  const date = new Date(iso)
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`
-}
+export { formatDate } from './dates'
 
 export function formatDuration(seconds: number): string {
   const m = Math.floor(seconds / 60)

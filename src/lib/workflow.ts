@@ -34,7 +34,7 @@ export type TransitionRequest = {
 export type TransitionResult =
   { ok: true; state: ReviewState; action: ReviewAction | null } | { ok: false; message: string }
 
-const canReview = (role: Role) => role === 'admin' || role === 'reviewer'
+export const canReview = (role: Role): boolean => role === 'admin' || role === 'reviewer'
 
 /**
  * Decides a workflow transition. Pure: the hook supplies who acts, on what, and what they ask

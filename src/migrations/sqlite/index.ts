@@ -1,6 +1,8 @@
 import * as migration_20261123_145751_initial from './20261123_145751_initial';
 import * as migration_20261123_162544_list_sort_indexes from './20261123_162544_list_sort_indexes';
 import * as migration_20261123_172530_static_publish from './20261123_172530_static_publish';
+import * as migration_20261202_160058_site_time_zone from './20261202_160058_site_time_zone';
+import * as migration_20261202_160128_review_log_names from './20261202_160128_review_log_names';
 
 export const migrations = [
   {
@@ -17,5 +19,15 @@ export const migrations = [
     up: migration_20261123_172530_static_publish.up,
     down: migration_20261123_172530_static_publish.down,
     name: '20261123_172530_static_publish',
+  },
+  {
+    up: migration_20261202_160058_site_time_zone.up,
+    down: migration_20261202_160058_site_time_zone.down,
+    name: '20261202_160058_site_time_zone',
+  },
+  {
+    up: migration_20261202_160128_review_log_names.up,
+    down: migration_20261202_160128_review_log_names.down,
+    name: '20261202_160128_review_log_names'
   },
 ];
