@@ -53,10 +53,15 @@ export default buildConfig({
   admin: {
     user: Users.slug,
     avatar: 'default',
+    // Payload's own date displays (document header, version lists) in the usual Chinese form;
+    // our lists, dashboard and review log use src/lib/dates.ts in the site's time zone.
+    dateFormat: 'yyyy年M月d日 HH:mm',
     meta: { titleSuffix: ' · 文明实践资源库' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
     components: {
       afterNavLinks: ['/components/admin/ReviewQueue#ReviewQueue'],
+      beforeDashboard: ['/components/admin/Dashboard#PersonalDashboard'],
+      providers: ['/components/admin/AdminProvider#AdminProvider'],
     },
   },
   i18n: { supportedLanguages: { zh }, fallbackLanguage: 'zh' },

@@ -25,6 +25,7 @@ const SERIAL_SPECS = [
   '**/reliability.e2e.spec.ts',
   '**/security.e2e.spec.ts',
   '**/offline.e2e.spec.ts',
+  '**/admin-workflow.e2e.spec.ts',
 ]
 
 export default defineConfig({
@@ -94,11 +95,18 @@ export default defineConfig({
       dependencies: ['security'],
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
+    // The editor's day in the admin: writes, returns and publishes a script of its own, alone.
+    // Each test opens its own phone or desktop contexts.
+    {
+      name: 'editor-day',
+      testMatch: '**/admin-workflow.e2e.spec.ts',
+      dependencies: ['offline'],
+    },
     // Faults (a locked database, killed exports, fuzz): last of all, since they disturb the server.
     {
       name: 'reliability',
       testMatch: '**/reliability.e2e.spec.ts',
-      dependencies: ['offline'],
+      dependencies: ['editor-day'],
       use: { viewport: { width: 1280, height: 860 } },
     },
   ],

@@ -3,6 +3,10 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import { useEffect, useState } from 'react'
 
+import { formatDateTime } from '@/lib/dates'
+
+import { useSiteTimeZone } from './useSiteTimeZone'
+
 type Status = {
   state: 'queued' | 'published' | 'failed'
   queuedAt?: string | null
@@ -10,9 +14,6 @@ type Status = {
   changedFiles?: number | null
   error?: string | null
 }
-
-const time = (iso?: string | null) =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : ''
 
 /**
  * The document's place on the static site, in the sidebar: queued, published (when, how many
@@ -22,6 +23,8 @@ const time = (iso?: string | null) =>
 export function StaticPublishState() {
   const { id, collectionSlug } = useDocumentInfo()
   const [status, setStatus] = useState<Status | null>(null)
+  const timeZone = useSiteTimeZone()
+  const time = (iso?: string | null) => formatDateTime(iso, timeZone)
 
   useEffect(() => {
     if (!id || !collectionSlug) return
