@@ -1,15 +1,7 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 
-import { DEMO_PASSWORD } from '../../src/seed/content/county'
+import { signIn as login } from '../helpers/admin'
 import { DEMO_CONTENT } from '../helpers/demo'
-
-async function login(page: Page, email: string) {
-  await page.goto('/admin/login')
-  await page.getByLabel('电子邮件').fill(email)
-  await page.getByLabel('密码').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page).not.toHaveURL(/\/admin\/login/)
-}
 
 const LIUXI_SUBTREE = ['liuxi', 'xinghua', 'hewan']
 

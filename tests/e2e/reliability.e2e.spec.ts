@@ -14,6 +14,7 @@ import {
 
 import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { DEMO_PASSWORD } from '../../src/seed/content/county'
+import { apiToken as adminToken, signIn } from '../helpers/admin'
 import { lockDatabase } from '../helpers/databaseLock'
 import { fuzzRequests, leaksInternals } from '../helpers/fuzz'
 
@@ -30,21 +31,8 @@ const ADMIN = 'admin@lanchuan.example'
 const mediaDir = process.env.MEDIA_DIR as string
 const databaseUri = process.env.DATABASE_URI as string
 
-async function apiToken(request: APIRequestContext): Promise<string> {
-  const login = await request.post('/api/users/login', {
-    data: { email: ADMIN, password: DEMO_PASSWORD },
-  })
-  expect(login.status()).toBe(200)
-  return (await login.json()).token
-}
-
-async function adminLogin(page: Page) {
-  await page.goto('/admin/login')
-  await page.getByLabel('电子邮件').fill(ADMIN)
-  await page.getByLabel('密码').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page).not.toHaveURL(/\/admin\/login/)
-}
+const apiToken = (request: APIRequestContext) => adminToken(request, ADMIN)
+const adminLogin = (page: Page) => signIn(page, ADMIN)
 
 /**
  * GET as JSON, retrying once on ECONNRESET: Playwright reuses keep-alive sockets, and one that the
