@@ -7,7 +7,7 @@ import { computeScriptMeasures } from './hooks/computeScriptMeasures'
 
 /** Lecture scripts (宣讲稿): the talk itself with its format, audience and key points. */
 export const Scripts: CollectionConfig = resourceCollection('scripts', {
-  defaultColumns: ['title', 'format', 'org', 'reviewState', 'publishedAt'],
+  defaultColumns: ['title', 'format', 'org', 'reviewState', 'publishedAt', 'updatedAt'],
   beforeChange: [computeScriptMeasures],
   fields: [
     {
