@@ -64,14 +64,19 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
   const mongo = mongooseAdapter({
     ...mongoCompatibility(),
     url: uri as string,
+    // Boot waits until every collection's indexes exist (a no-op once they do), so the first
+    // portal query on a new database never scans, and the collections exist from the start.
+    ensureIndexes: true,
     migrationDir: path.join(projectRoot, 'src', 'migrations', 'mongo'),
     // The driver's default is to wait 30 s for a server; fail fast with a clear message instead.
     connectOptions: { serverSelectionTimeoutMS: Number(process.env.MONGO_TIMEOUT_MS ?? 5000) },
   })
+  const ferretdb = process.env.MONGO_COMPAT === 'ferretdb'
   return {
     ...mongo,
     init: (args) => {
       const adapter = mongo.init(args)
+      if (ferretdb) withoutUpdateProjections(adapter)
       const connect = adapter.connect
       if (connect) {
         adapter.connect = async function (options) {
@@ -84,6 +89,20 @@ export function databaseAdapter(uri = process.env.DATABASE_URI): DatabaseAdapter
       }
       return adapter
     },
+  }
+}
+
+/**
+ * FerretDB v1 refuses `findAndModify` with a projection ("support for field \"fields\" is not
+ * implemented yet"), which Payload's `updateOne` sends when it asks for selected fields back —
+ * among others when it counts failed logins, so accounts never locked. Under
+ * `MONGO_COMPAT=ferretdb` updates return the whole document instead; callers read what they
+ * selected from it. Real MongoDB keeps the projection.
+ */
+function withoutUpdateProjections(adapter: ReturnType<DatabaseAdapterObj['init']>): void {
+  const updateOne = adapter.updateOne
+  adapter.updateOne = function (args) {
+    return updateOne.call(this, { ...args, select: undefined })
   }
 }
 

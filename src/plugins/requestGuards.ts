@@ -1,5 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook, type Config, type Plugin } from 'payload'
 
+import { INVALID_PARAMETERS_MESSAGE } from '@/hooks/apiErrors'
+
 /** Chinese message for a create/update whose body is not a JSON object. */
 export const BODY_NOT_OBJECT_MESSAGE = '请求内容无效：保存的数据必须是一个 JSON 对象。'
 
@@ -20,6 +22,24 @@ export const requireObjectData: CollectionBeforeOperationHook = ({ args, operati
   return args
 }
 
+/**
+ * `page` and `limit` must be whole numbers a database can take. SQLite's driver refuses
+ * `limit=1e309` (Infinity) or `page=99999999999999999999` with an error we answer as 400; MongoDB
+ * quietly treats them as "no limit" or an empty page and answers 200. One rule for both adapters,
+ * before any query runs.
+ */
+export const requireWholeNumbers: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'read' && operation !== 'update' && operation !== 'delete') return args
+  const { limit, page } = args as { limit?: unknown; page?: unknown }
+  for (const value of [limit, page]) {
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      throw new APIError(INVALID_PARAMETERS_MESSAGE, 400, undefined, true)
+    }
+  }
+  return args
+}
+
 /** Adds the request guards to every collection (after its own hooks) and global. */
 export const requestGuards =
   (): Plugin =>
@@ -36,7 +56,11 @@ export const requestGuards =
       ...collection,
       hooks: {
         ...collection.hooks,
-        beforeOperation: [...(collection.hooks?.beforeOperation ?? []), requireObjectData],
+        beforeOperation: [
+          ...(collection.hooks?.beforeOperation ?? []),
+          requireObjectData,
+          requireWholeNumbers,
+        ],
       },
     })),
   })

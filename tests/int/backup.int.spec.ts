@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackup, type BackupResult } from '@/lib/backup/backup'
 import { listFiles } from '@/lib/backup/read'
 import { restoreBackup } from '@/lib/backup/restore'
-import { databaseAdapter } from '@/lib/database'
+import { databaseAdapter, databaseKind, type DatabaseKind } from '@/lib/database'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { migrations } from '@/migrations/sqlite'
 
@@ -23,22 +24,38 @@ const work = process.env.TEST_WORK_DIR as string
 const sourceMedia = process.env.MEDIA_DIR as string
 let source: Payload
 const targets: Payload[] = []
+const sourceKind = databaseKind(process.env.DATABASE_URI)
+/**
+ * A Mongo-wire server to restore into: the one under test, or `TEST_MONGO_URI` beside SQLite
+ * (scripts/test-all.sh sets it to its FerretDB), so both directions run in CI.
+ */
+const mongoServer =
+  sourceKind === 'mongodb' ? process.env.DATABASE_URI : process.env.TEST_MONGO_URI || undefined
+const otherKind: DatabaseKind = sourceKind === 'sqlite' ? 'mongodb' : 'sqlite'
+const canUseOther = otherKind === 'sqlite' || Boolean(mongoServer)
 let backup: BackupResult
 let published: { id: number | string; slug: string }
 let draft: { id: number | string }
 let editorEmail: string
 
-/** A second Payload instance on its own SQLite file (same config, another database). */
-async function openTarget(name: string): Promise<Payload> {
+/** A new, empty database of a kind: a SQLite file, or a database of its own on the Mongo server. */
+function targetUri(name: string, kind: DatabaseKind = sourceKind): string {
+  if (kind === 'sqlite') return `file:${path.join(work, `${name}.db`)}`
+  const url = new URL(mongoServer as string)
+  url.pathname = `/ph_restore_${name}_${randomUUID().slice(0, 8)}`
+  return url.toString()
+}
+
+/** A second Payload instance on another database (same config). */
+async function openTarget(name: string, uri = targetUri(name)): Promise<Payload> {
   const base = (await config) as SanitizedConfig
   const payload = await getPayload({
-    config: {
-      ...base,
-      db: databaseAdapter(`file:${path.join(work, `${name}.db`)}`) as SanitizedConfig['db'],
-    },
+    config: { ...base, db: databaseAdapter(uri) as SanitizedConfig['db'] },
     key: name,
   })
-  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  if (databaseKind(uri) === 'sqlite') {
+    await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  }
   targets.push(payload)
   return payload
 }
@@ -134,15 +151,15 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  for (const target of targets) await target.db.destroy?.()
+  for (const target of targets) await shutdownPayload(target)
   await shutdownPayload(source)
 })
 
 describe('backup and restore', () => {
   it('writes a manifest with counts, content hashes and media hashes', () => {
     const { manifest } = backup
-    expect(manifest.schemaVersion).toBe(1)
-    expect(manifest.adapter).toBe('sqlite')
+    expect(manifest.schemaVersion).toBe(2)
+    expect(manifest.adapter).toBe(source.db.name)
     expect(manifest.skipped).toContain('payload-jobs')
     expect(manifest.collections.users.count).toBe(7)
     expect(manifest.collections.scripts.count).toBe(1)
@@ -157,12 +174,9 @@ describe('backup and restore', () => {
 
   it('restores through `npm run restore` into an empty database: same content, logins, drafts, versions, media bytes', async () => {
     const targetMedia = path.join(work, 'media-cli')
+    const uri = targetUri('cli')
     const result = spawnSync('npm', ['run', '--silent', 'restore', '--', backup.file], {
-      env: {
-        ...process.env,
-        DATABASE_URI: `file:${path.join(work, 'cli.db')}`,
-        MEDIA_DIR: targetMedia,
-      },
+      env: { ...process.env, DATABASE_URI: uri, MEDIA_DIR: targetMedia },
       encoding: 'utf8',
       timeout: 170_000,
     })
@@ -174,7 +188,7 @@ describe('backup and restore', () => {
     expect(await mediaBytes(targetMedia)).toEqual(await mediaBytes(sourceMedia))
 
     useMedia(targetMedia)
-    const target = await openTarget('cli')
+    const target = await openTarget('cli', uri)
     for (const slug of ['users', 'orgs', 'scripts', 'videos', 'cases', 'media'] as const) {
       expect((await target.count({ collection: slug, overrideAccess: true })).totalDocs).toBe(
         (await source.count({ collection: slug, overrideAccess: true })).totalDocs,
@@ -244,6 +258,66 @@ describe('backup and restore', () => {
       ).token,
     ).toBeTruthy()
   }, 120_000)
+
+  // SQLite → MongoDB in the SQLite run, MongoDB → SQLite in the MongoDB run. The restore itself
+  // re-reads every document, translates ids back and compares each content hash with the
+  // manifest; a difference fails it.
+  it.runIf(canUseOther)(
+    `restores into the other adapter (${sourceKind} → ${otherKind}): identical content hashes, media bytes and logins`,
+    async () => {
+      const targetMedia = path.join(work, 'media-other')
+      useMedia(targetMedia)
+      const target = await openTarget('other', targetUri('other', otherKind))
+      const result = await restoreBackup(target, { archive: backup.file })
+      expect(result.keptIds).toBe(false)
+      expect(await mediaBytes(targetMedia)).toEqual(await mediaBytes(sourceMedia))
+      const [script] = (
+        await target.find({
+          collection: 'scripts',
+          where: { slug: { equals: published.slug } },
+          depth: 1,
+          overrideAccess: true,
+        })
+      ).docs
+      expect(script._status).toBe('published')
+      expect((script.cover as { alt?: string }).alt).toBe('杏花村文化礼堂')
+      expect((script.related?.[0]?.value as { title?: string }).title).toBeTruthy()
+      const anonymous = await target.find({ collection: 'cases', overrideAccess: false })
+      expect(anonymous.totalDocs).toBe(0)
+      const login = await target.login({
+        collection: 'users',
+        data: { email: editorEmail, password: 'demo-pass-2026' },
+      })
+      expect(login.token).toBeTruthy()
+
+      // And back: a backup of the restored database restores into the source's adapter.
+      const again = await createBackup(target, { out: path.join(work, 'back-again.tar.gz') })
+      const returnMedia = path.join(work, 'media-return')
+      useMedia(returnMedia)
+      const home = await openTarget('return', targetUri('return', sourceKind))
+      await restoreBackup(home, { archive: again.file })
+      expect(await mediaBytes(returnMedia)).toEqual(await mediaBytes(sourceMedia))
+      const homeScript = await home.find({
+        collection: 'scripts',
+        where: { slug: { equals: published.slug } },
+        overrideAccess: true,
+      })
+      expect(homeScript.docs[0].body).toEqual(script.body)
+      for (const slug of [
+        'users',
+        'orgs',
+        'topics',
+        'scripts',
+        'videos',
+        'cases',
+        'media',
+      ] as const)
+        expect((await home.count({ collection: slug, overrideAccess: true })).totalDocs).toBe(
+          (await source.count({ collection: slug, overrideAccess: true })).totalDocs,
+        )
+    },
+    240_000,
+  )
 
   it('refuses a database that is not empty, with a Chinese error and nothing written', async () => {
     const target = targets[0]

@@ -16,7 +16,7 @@ async function indexedFields(collection: string): Promise<string[]> {
       }
     ).collections
     const indexes = await models[collection].listIndexes()
-    return indexes.flatMap((index) => Object.keys(index.key))
+    return indexes.flatMap((index) => Object.keys(index.key)).map(camelCase)
   }
   const client = (
     payload.db as unknown as {
@@ -29,9 +29,12 @@ async function indexedFields(collection: string): Promise<string[]> {
     const info = await client.execute(`PRAGMA index_info('${String(row.name)}')`)
     columns.push(...info.rows.map((column) => String(column.name)))
   }
-  return columns.map((column) =>
-    column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()).replace(/Id$/, ''),
-  )
+  return columns.map((column) => camelCase(column).replace(/Id$/, ''))
+}
+
+/** Column or key names as the test names them: `published_at` → `publishedAt`, `_status` → `Status`. */
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase())
 }
 
 beforeAll(async () => {

@@ -4,10 +4,12 @@ import path from 'node:path'
 import type { CollectionSlug, GlobalSlug, Payload } from 'payload'
 
 import { mediaDir, projectRoot } from '../paths'
-import { contentHash } from './canonical'
+import { contentHash, type HashForm } from './canonical'
 
 export const BACKUP_FORMAT = 'practice-hub-backup'
-export const BACKUP_SCHEMA_VERSION = 1
+/** Version 2 hashes content in the portable form (see canonical.ts); version 1 archives restore. */
+export const BACKUP_SCHEMA_VERSION = 2
+export const SUPPORTED_SCHEMA_VERSIONS = [1, 2]
 
 /**
  * Collections a backup leaves out: the job queue (scheduled publish jobs are re-queued by
@@ -85,26 +87,36 @@ export function globalSlugs(payload: Payload): GlobalSlug[] {
  * The part of a version row that is content: its own id is left out (adapters cannot create a
  * version with a given id), the parent is given as an id in the source database.
  */
-export function versionHash(row: VersionRow, parent?: number | string | null): string {
+export function versionHash(
+  row: VersionRow,
+  parent?: number | string | null,
+  form: HashForm = 'portable',
+): string {
   const { id: _ownId, ...version } = row.version as Record<string, unknown>
   void _ownId
-  return contentHash({
-    parent: parent ?? row.parent ?? null,
-    version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    autosave: Boolean(row.autosave),
-    latest: Boolean(row.latest),
-    publishedLocale: row.publishedLocale ?? null,
-    snapshot: Boolean(row.snapshot),
-  })
+  return contentHash(
+    {
+      parent: parent ?? row.parent ?? null,
+      version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+      autosave: Boolean(row.autosave),
+      latest: Boolean(row.latest),
+      publishedLocale: row.publishedLocale ?? null,
+      snapshot: Boolean(row.snapshot),
+    },
+    form,
+  )
 }
 
 /** A global's content, without its row id (adapters pick their own). */
-export function globalHash(row: Record<string, unknown> | null | undefined): string | null {
+export function globalHash(
+  row: Record<string, unknown> | null | undefined,
+  form: HashForm = 'portable',
+): string | null {
   if (!row || !row.createdAt) return null
   const { id: _id, globalType: _type, ...content } = row
   void _id
   void _type
-  return contentHash(content)
+  return contentHash(content, form)
 }

@@ -6,10 +6,10 @@ import type { CollectionSlug, FlattenedField, GlobalSlug, Payload, PayloadReques
 import { extract } from 'tar'
 
 import type { Progress } from './backup'
-import { contentHash } from './canonical'
+import { contentHash, hashFormOf } from './canonical'
 import {
   BACKUP_FORMAT,
-  BACKUP_SCHEMA_VERSION,
+  SUPPORTED_SCHEMA_VERSIONS,
   backedUpCollections,
   globalHash,
   globalSlugs,
@@ -99,13 +99,17 @@ async function openArchive(archive: string, dir: string, log: Progress): Promise
     throw new RestoreError(`备份文件已损坏或不是有效的备份（${reason}），未写入任何数据。`)
   }
   const manifest = await readJson<Manifest>(path.join(dir, 'manifest.json'), 'manifest.json')
-  if (manifest.format !== BACKUP_FORMAT || manifest.schemaVersion !== BACKUP_SCHEMA_VERSION) {
+  if (
+    manifest.format !== BACKUP_FORMAT ||
+    !SUPPORTED_SCHEMA_VERSIONS.includes(manifest.schemaVersion)
+  ) {
     throw new RestoreError(
       `不支持的备份格式（${String(manifest.format)} 版本 ${String(manifest.schemaVersion)}），` +
-        `本程序只能恢复 ${BACKUP_FORMAT} 版本 ${BACKUP_SCHEMA_VERSION}。`,
+        `本程序只能恢复 ${BACKUP_FORMAT} 版本 ${SUPPORTED_SCHEMA_VERSIONS.join('、')}。`,
     )
   }
   const data: ArchiveData = { manifest, collections: {}, versions: {}, globals: {}, dir }
+  const form = hashFormOf(manifest.schemaVersion)
 
   log('校验备份内容与清单…')
   for (const [slug, entry] of Object.entries(manifest.collections ?? {})) {
@@ -114,7 +118,7 @@ async function openArchive(archive: string, dir: string, log: Progress): Promise
       path.join(dir, 'data', 'collections', `${slug}.json`),
       `集合 ${slug}`,
     )
-    const hashes = Object.fromEntries(docs.map((doc) => [String(doc.id), contentHash(doc)]))
+    const hashes = Object.fromEntries(docs.map((doc) => [String(doc.id), contentHash(doc, form)]))
     if (
       docs.length !== entry.count ||
       !sameList(Object.keys(hashes), Object.keys(entry.documents))
@@ -136,7 +140,7 @@ async function openArchive(archive: string, dir: string, log: Progress): Promise
       )
       if (
         !sameList(
-          versions.map((v) => versionHash(v)),
+          versions.map((v) => versionHash(v, undefined, form)),
           entry.versions.hashes,
         )
       ) {
@@ -152,10 +156,10 @@ async function openArchive(archive: string, dir: string, log: Progress): Promise
       `全局设置 ${slug}`,
     )
     const versionsMatch = sameList(
-      global.versions.map((v) => versionHash(v)),
+      global.versions.map((v) => versionHash(v, undefined, form)),
       entry.versions?.hashes ?? [],
     )
-    if (globalHash(global.row) !== entry.hash || !versionsMatch) {
+    if (globalHash(global.row, form) !== entry.hash || !versionsMatch) {
       throw new RestoreError(`校验失败：全局设置 ${slug} 与清单不符，未写入任何数据。`)
     }
     data.globals[slug] = global
@@ -394,6 +398,7 @@ async function verifyRestore(
   idMap: Map<string, Id>,
   req: Partial<PayloadRequest>,
 ) {
+  const form = hashFormOf(data.manifest.schemaVersion)
   const reverse = new Map<string, Id>()
   for (const [sourceKey, targetId] of idMap) {
     const [collection, ...rest] = sourceKey.split(':')
@@ -415,7 +420,7 @@ async function verifyRestore(
     for (const doc of docs) {
       const { data: asSource } = mapReferences(fieldsOf(slug), doc, toSource)
       const sourceId = toSource(slug, doc.id) as Id
-      const hash = contentHash({ ...asSource, id: sourceId })
+      const hash = contentHash({ ...asSource, id: sourceId }, form)
       if (entry.documents[String(sourceId)] !== hash) {
         throw new RestoreError(
           `恢复后核对失败：集合 ${slug} 中 id=${String(sourceId)} 的内容哈希与清单不符。已回滚。`,
@@ -426,7 +431,7 @@ async function verifyRestore(
       const versions = await readVersions(payload, slug as CollectionSlug, req)
       const hashes = versions.map((row) => {
         const { data: version } = mapReferences(fieldsOf(slug), row.version, toSource)
-        return versionHash({ ...row, version }, toSource(slug, row.parent as Id))
+        return versionHash({ ...row, version }, toSource(slug, row.parent as Id), form)
       })
       if (!sameList(hashes, entry.versions.hashes)) {
         throw new RestoreError(`恢复后核对失败：集合 ${slug} 的版本记录与清单不符。已回滚。`)
@@ -439,13 +444,17 @@ async function verifyRestore(
     const asSource = row ? mapReferences(fields, row, toSource).data : row
     const versions = entry.versions
       ? (await readGlobalVersions(payload, slug as GlobalSlug, req)).map((version) =>
-          versionHash({
-            ...version,
-            version: mapReferences(fields, version.version, toSource).data,
-          }),
+          versionHash(
+            { ...version, version: mapReferences(fields, version.version, toSource).data },
+            undefined,
+            form,
+          ),
         )
       : []
-    if (globalHash(asSource) !== entry.hash || !sameList(versions, entry.versions?.hashes ?? [])) {
+    if (
+      globalHash(asSource, form) !== entry.hash ||
+      !sameList(versions, entry.versions?.hashes ?? [])
+    ) {
       throw new RestoreError(`恢复后核对失败：全局设置 ${slug} 与清单不符。已回滚。`)
     }
   }
