@@ -43,8 +43,10 @@ TEST_DATABASE_URI="$mongo_uri" MONGO_COMPAT="$mongo_compat" \
   --outputFile.json="${reports}/vitest-mongo.json"
 
 step "browser tests · Chromium"
-PLAYWRIGHT_JSON_OUTPUT_NAME="${reports}/playwright.json" \
-  bash scripts/test-e2e.sh --reporter=list,json
+# After the SQLite run, test-e2e.sh builds once more on the Mongo-wire server and runs the
+# portal, leak and live-publishing specs there.
+PLAYWRIGHT_JSON_OUTPUT_NAME="${reports}/playwright.json" E2E_MONGO_URI="$mongo_uri" \
+  MONGO_COMPAT="$mongo_compat" bash scripts/test-e2e.sh --reporter=list,json
 
 step "summary"
 node scripts/summarize-tests.mjs "${reports}" "$((SECONDS - started))"

@@ -34,3 +34,24 @@ if [ "$selected" = 0 ] || [ "${RUN_LOAD:-0}" = 1 ]; then
   echo "[e2e] 压力测试 load test…"
   LOAD_DURATION="${LOAD_DURATION:-10}" npm run --silent test:load
 fi
+
+# The production path on the MongoDB adapter: a new database on the Mongo-wire server that
+# scripts/test-all.sh started (E2E_MONGO_URI, with MONGO_COMPAT), the demo county seeded into it,
+# a production build from it, then the portal, leak and live-publishing specs against it.
+if [[ -n "${E2E_MONGO_URI:-}" && "$selected" = 0 ]]; then
+  mongo_work="$(mktemp -d -t practice-hub-e2e-mongo-XXXXXX)"
+  export DATABASE_URI="${E2E_MONGO_URI%/}/ph_e2e_$(date +%s)"
+  export MEDIA_DIR="${mongo_work}/media"
+  export STATIC_SITE_DIR="${mongo_work}/static"
+  echo "[e2e] MongoDB 适配器 adapter: ${DATABASE_URI%%@*} (${MONGO_COMPAT:-mongodb})"
+  npm run --silent payload -- migrate
+  npm run --silent payload -- run src/seed/run.ts | tail -n 1
+  echo "[e2e] next build (MongoDB)…"
+  NODE_OPTIONS=--no-deprecation npx next build > "${mongo_work}/build.log" 2>&1 || { cat "${mongo_work}/build.log"; exit 1; }
+  report="${PLAYWRIGHT_JSON_OUTPUT_NAME:-}"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-portal.json}" \
+    npx playwright test --project=desktop --project=phone \
+    tests/e2e/portal.e2e.spec.ts tests/e2e/leak.e2e.spec.ts "$@"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-live.json}" \
+    npx playwright test --project=live --no-deps "$@"
+fi
