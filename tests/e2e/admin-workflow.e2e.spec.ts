@@ -205,7 +205,7 @@ test('the reviewer publishes and the portal shows the script', async ({ browser 
   // The editor left the document open on the phone: the lock notice says since when, in
   // Chinese and Beijing time, and the reviewer takes over.
   const locked = page.locator('.document-locked')
-  await expect(locked).toContainText('文档已锁定')
+  await expect(locked).toContainText('文档已锁定', { timeout: 15_000 })
   await expect(locked.locator('p strong').nth(1)).toHaveText(
     /^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/,
   )
@@ -218,7 +218,8 @@ test('the reviewer publishes and the portal shows the script', async ({ browser 
   const slug = await page.locator('#field-slug').inputValue()
   expect(slug).toMatch(/^[a-z0-9-]+$/)
   await page.getByRole('button', { name: '发布', exact: true }).click()
-  await expect(stateBadge(page)).toHaveText('已发布')
+  // A first publish on a cold server also renders and revalidates pages: allow it time.
+  await expect(stateBadge(page)).toHaveText('已发布', { timeout: 15_000 })
   await expect(timeline(page).locator('li').first()).toContainText('审核发布')
   // Payload's header shows the same Beijing time as the review log, though the browser is in UTC.
   const loggedAt = await timeline(page).locator('li').first().locator('time').textContent()
@@ -232,7 +233,7 @@ test('the reviewer publishes and the portal shows the script', async ({ browser 
 
   const portal = await page.context().newPage()
   await portal.goto(`/scripts/${slug}`)
-  await expect(portal.getByRole('heading', { level: 1 })).toHaveText(TITLE)
+  await expect(portal.getByRole('heading', { level: 1 })).toHaveText(TITLE, { timeout: 15_000 })
   await expect(portal.getByText('集资数目以村委会公示为准').first()).toBeVisible()
   await reviewer.close()
 })
@@ -322,9 +323,9 @@ test('lists show Beijing time in Chinese, and related resources by their titles'
   expect(withRelated, 'a demo script of 杏花村 with related resources').toBeTruthy()
   await page.goto(`/admin/collections/scripts/${withRelated!.id}`)
   const related = page.locator('#field-related')
-  await expect(related.locator('.relationship--multi-value-label__text').first()).toBeVisible()
-  const labels = await related.locator('.relationship--multi-value-label__text').allInnerTexts()
-  expect(labels.length).toBe(withRelated!.related!.length)
+  const chips = related.locator('.relationship--multi-value-label__text')
+  await expect(chips).toHaveCount(withRelated!.related!.length)
+  const labels = await chips.allInnerTexts()
   for (const label of labels) expect(label).not.toMatch(/无标题|ID:/)
   await expect(page.getByText(/无标题/)).toHaveCount(0)
   await page.screenshot({ path: 'tests/artifacts/desktop/admin-editor-related.png' })
@@ -335,13 +336,33 @@ test('lists show Beijing time in Chinese, and related resources by their titles'
   await expect(phone.page.locator('td.cell-title').first()).toBeVisible()
   await expect(phone.page.locator('td.cell-reviewState').first()).toBeVisible()
   await expect(phone.page.locator('td.cell-format').first()).toBeHidden()
-  const overflow = await phone.page.evaluate(() => {
-    const table = document.querySelector('.collection-list table')?.closest('.table') as HTMLElement
-    return { scroll: table.scrollWidth, client: table.clientWidth }
-  })
-  expect(overflow.scroll).toBeLessThanOrEqual(overflow.client)
+  // The table's box against its content, once the list has laid out: no column is cut.
+  await expect
+    .poll(() =>
+      phone.page.evaluate(() => {
+        const table = document.querySelector('td.cell-title')?.closest('.table') as HTMLElement
+        return table.scrollWidth - table.clientWidth
+      }),
+    )
+    .toBeLessThanOrEqual(0)
   await expectFits(phone.page)
   await phone.page.screenshot({ path: 'tests/artifacts/phone/admin-editor-list.png' })
   await phone.close()
   await editor.close()
+
+  // The reviewer's screens at phone size: the dashboard, and a document with its actions.
+  const reviewer = await session(browser, REVIEWER, PHONE)
+  await reviewer.page.goto('/admin')
+  await expect(reviewer.page.getByTestId('dashboard-waiting')).toBeVisible()
+  await expectFits(reviewer.page)
+  await reviewer.page.screenshot({
+    path: 'tests/artifacts/phone/admin-reviewer-dashboard.png',
+    fullPage: true,
+  })
+  await reviewer.page.goto(documentPath)
+  await expect(reviewer.page.getByRole('button', { name: '发布', exact: true })).toBeInViewport()
+  await expect(reviewer.page.getByTestId('review-state-badge')).toBeInViewport()
+  await expectFits(reviewer.page)
+  await reviewer.page.screenshot({ path: 'tests/artifacts/phone/admin-reviewer-document.png' })
+  await reviewer.close()
 })
