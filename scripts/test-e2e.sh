@@ -12,12 +12,17 @@ export NEXT_TELEMETRY_DISABLED=1
 export JOBS_AUTORUN=0
 export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 
+# Migrates and seeds DATABASE_URI with the demo county, then builds the app from it (pages are
+# prerendered from the database, so each database gets its own build). $1: folder for the log.
+seed_and_build() {
+  echo "[e2e] 数据库 database: ${DATABASE_URI%%@*}"
+  npm run --silent payload -- migrate
+  npm run --silent payload -- run src/seed/run.ts | tail -n 1
+  echo "[e2e] next build…"
+  NODE_OPTIONS=--no-deprecation npx next build > "$1/build.log" 2>&1 || { cat "$1/build.log"; exit 1; }
+}
 
-echo "[e2e] 数据库 database: ${DATABASE_URI}"
-npm run --silent payload -- migrate
-npm run --silent payload -- run src/seed/run.ts | tail -n 1
-echo "[e2e] next build…"
-NODE_OPTIONS=--no-deprecation npx next build > "${work}/build.log" 2>&1 || { cat "${work}/build.log"; exit 1; }
+seed_and_build "$work"
 rm -rf tests/artifacts && mkdir -p tests/artifacts
 # Static publishing on for the app server, as in production: it keeps ${work}/static current and
 # tests/e2e/static.e2e.spec.ts serves that folder with nginx on E2E_PORT + 7.
@@ -43,11 +48,8 @@ if [[ -n "${E2E_MONGO_URI:-}" && "$selected" = 0 ]]; then
   export DATABASE_URI="${E2E_MONGO_URI%/}/ph_e2e_$(date +%s)"
   export MEDIA_DIR="${mongo_work}/media"
   export STATIC_SITE_DIR="${mongo_work}/static"
-  echo "[e2e] MongoDB 适配器 adapter: ${DATABASE_URI%%@*} (${MONGO_COMPAT:-mongodb})"
-  npm run --silent payload -- migrate
-  npm run --silent payload -- run src/seed/run.ts | tail -n 1
-  echo "[e2e] next build (MongoDB)…"
-  NODE_OPTIONS=--no-deprecation npx next build > "${mongo_work}/build.log" 2>&1 || { cat "${mongo_work}/build.log"; exit 1; }
+  echo "[e2e] MongoDB 适配器 adapter (${MONGO_COMPAT:-mongodb})"
+  seed_and_build "$mongo_work"
   report="${PLAYWRIGHT_JSON_OUTPUT_NAME:-}"
   PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-portal.json}" \
     npx playwright test --project=desktop --project=phone \
