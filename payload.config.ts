@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Cases } from './src/collections/Cases'
+import { Leases, PublicChanges, RateCounters } from './src/collections/Coordination'
 import { Files } from './src/collections/Files'
 import { Media } from './src/collections/Media'
 import { Orgs } from './src/collections/Orgs'
@@ -25,11 +26,9 @@ import { staticSiteEndpoint } from './src/endpoints/staticSite'
 import { Site } from './src/globals/Site'
 import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
-import {
-  startStaticPublisher,
-  STATIC_QUEUE,
-  staticPublishTask,
-} from './src/lib/staticSite/publisher'
+import { startCoordination } from './src/lib/coordination/start'
+import { isWorker } from './src/lib/coordination/worker'
+import { STATIC_QUEUE, staticPublishTask } from './src/lib/staticSite/publisher'
 import { cleanTextFields } from './src/plugins/cleanTextFields'
 import { requestGuards } from './src/plugins/requestGuards'
 import { objectStorage } from './src/lib/storage'
@@ -78,9 +77,12 @@ export default buildConfig({
     SubtitleFiles,
     Users,
     StaticPublishStatus,
+    Leases,
+    RateCounters,
+    PublicChanges,
   ],
   globals: [Site],
-  onInit: startStaticPublisher,
+  onInit: startCoordination,
   endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint, staticSiteEndpoint],
   hooks: { afterError: [explainApiErrors] },
   editor: lexicalEditor(),
@@ -97,13 +99,14 @@ export default buildConfig({
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts'), autoGenerate: false },
   graphQL: { disablePlaygroundInProduction: true },
   jobs: {
-    // Scheduled publish/unpublish jobs run inside the app server, checked every minute.
-    // Static publishing is woken by each change; the 30-second run is its safety net.
+    // Scheduled publish/unpublish jobs run inside an app server, checked every minute
+    // (`JOBS_CRON`). Static publishing is woken by each change; the 30-second run is its safety
+    // net. Of several servers on one database only the holder of the worker lease runs them.
     autoRun: [
-      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: process.env.JOBS_CRON || '* * * * *', queue: 'default', limit: 20 },
       { cron: '*/30 * * * * *', queue: STATIC_QUEUE, limit: 10 },
     ],
-    shouldAutoRun: () => process.env.JOBS_AUTORUN !== '0',
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== '0' && isWorker(),
     tasks: [staticPublishTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,

@@ -1,10 +1,12 @@
 /**
- * Next.js calls this once when the server starts. With static publishing on, Payload starts right
- * away (its onInit resumes interrupted static jobs and runs the queue) instead of waiting for the
- * first request that needs it, which a fully prerendered portal may never get.
+ * Next.js calls this once when the server starts. Payload starts right away (its onInit follows
+ * the other servers' public changes, takes part in electing the server that runs the job queues,
+ * and runs the static publisher there) instead of waiting for the first request that needs it,
+ * which a fully prerendered portal may never get while its cached pages go stale.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || !process.env.STATIC_SITE_DIR) return
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { payloadClient } = await import('./data/payload')
   await payloadClient()
 }

@@ -79,6 +79,9 @@ export interface Config {
     'subtitle-files': SubtitleFile;
     users: User;
     'static-publish-status': StaticPublishStatus;
+    leases: Lease;
+    'rate-counters': RateCounter;
+    'public-changes': PublicChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -99,6 +102,9 @@ export interface Config {
     'subtitle-files': SubtitleFilesSelect<false> | SubtitleFilesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'static-publish-status': StaticPublishStatusSelect<false> | StaticPublishStatusSelect<true>;
+    leases: LeasesSelect<false> | LeasesSelect<true>;
+    'rate-counters': RateCountersSelect<false> | RateCountersSelect<true>;
+    'public-changes': PublicChangesSelect<false> | PublicChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -790,6 +796,51 @@ export interface StaticPublishStatus {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leases".
+ */
+export interface Lease {
+  id: number;
+  name: string;
+  holder: string;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-counters".
+ */
+export interface RateCounter {
+  id: number;
+  key: string;
+  window?: string | null;
+  count: number;
+  expiresAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-changes".
+ */
+export interface PublicChange {
+  id: number;
+  at: string;
+  origin: string;
+  tags:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -951,6 +1002,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'static-publish-status';
         value: number | StaticPublishStatus;
+      } | null)
+    | ({
+        relationTo: 'leases';
+        value: number | Lease;
+      } | null)
+    | ({
+        relationTo: 'rate-counters';
+        value: number | RateCounter;
+      } | null)
+    | ({
+        relationTo: 'public-changes';
+        value: number | PublicChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1382,6 +1445,40 @@ export interface StaticPublishStatusSelect<T extends boolean = true> {
   publishedAt?: T;
   changedFiles?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "leases_select".
+ */
+export interface LeasesSelect<T extends boolean = true> {
+  name?: T;
+  holder?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rate-counters_select".
+ */
+export interface RateCountersSelect<T extends boolean = true> {
+  key?: T;
+  window?: T;
+  count?: T;
+  expiresAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "public-changes_select".
+ */
+export interface PublicChangesSelect<T extends boolean = true> {
+  at?: T;
+  origin?: T;
+  tags?: T;
   updatedAt?: T;
   createdAt?: T;
 }

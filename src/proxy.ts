@@ -3,15 +3,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { embedOrigins } from '@/lib/embedOrigins'
 import { DRAFT_MODE_COOKIE, newNonce, pageSecurityHeaders, rendersPerRequest } from '@/lib/csp'
 import { isEmbedPath } from '@/lib/framing'
-import {
-  clientAddress,
-  consumeRead,
-  isPublicReadRoute,
-  isRateLimited,
-  isSignedIn,
-  PUBLIC_CORS_HEADERS,
-  tooManyRequests,
-} from '@/lib/publicApi'
+import { isPublicReadRoute, isSignedIn, PUBLIC_CORS_HEADERS } from '@/lib/publicApi'
 
 /** Whether a raw (still percent-encoded) path decodes as UTF-8, without NUL characters. */
 export function isDecodablePath(rawPath: string): boolean {
@@ -36,7 +28,10 @@ function badRequest(message: string, json: boolean): NextResponse {
 const FILTERABLE_WIDGET = /^\/embed\/(?:[a-z]+|topics\/[^/]+|orgs\/[^/]+)\/?$/
 const FILTER_KEYS = ['format', 'dialect', 'kind']
 
-/** The public REST API: CORS, no drafts and a rate limit for anonymous reads. */
+/**
+ * The public REST API: CORS and no drafts for anonymous reads. (Their rate limit is counted in the
+ * database the routes use, shared by all servers: `withReadLimit` in src/lib/publicApi.ts.)
+ */
 async function publicApi(request: NextRequest): Promise<Response> {
   const { pathname, searchParams } = request.nextUrl
   const read = request.method === 'GET' || request.method === 'HEAD'
@@ -44,22 +39,11 @@ async function publicApi(request: NextRequest): Promise<Response> {
   if (await isSignedIn(request.headers, request.cookies.get('payload-token')?.value)) {
     return NextResponse.next()
   }
-  let rateHeaders: Record<string, string> = {}
-  if (isRateLimited(pathname)) {
-    const decision = await consumeRead(`api:${clientAddress(request.headers)}`)
-    if (!decision.allowed) return tooManyRequests(decision)
-    if (decision.limit > 0) {
-      rateHeaders = {
-        'X-RateLimit-Limit': String(decision.limit),
-        'X-RateLimit-Remaining': String(decision.remaining),
-      }
-    }
-  }
   // Anonymous callers never get drafts; Payload already filters, this makes it unconditional.
   const response = searchParams.has('draft')
     ? NextResponse.rewrite(withoutDraft(request.nextUrl))
     : NextResponse.next()
-  for (const [name, value] of Object.entries({ ...PUBLIC_CORS_HEADERS, ...rateHeaders })) {
+  for (const [name, value] of Object.entries(PUBLIC_CORS_HEADERS)) {
     response.headers.set(name, value)
   }
   return response
@@ -78,7 +62,7 @@ function withoutDraft(url: URL): URL {
  * - the framing policy (widgets: the allowed media-center origins; everything else, including the
  *   admin, same-origin only), the portal's Content-Security-Policy with a nonce for the pages
  *   rendered per request (src/lib/csp.ts), and filtered widget rewrites;
- * - the public API lock (CORS, no drafts, a rate limit for anonymous reads).
+ * - the public API lock (CORS, no drafts for anonymous reads).
  * Request bodies are only read for GraphQL; uploads stream through untouched.
  */
 export async function proxy(request: NextRequest): Promise<Response> {

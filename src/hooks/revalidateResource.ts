@@ -10,6 +10,7 @@ import type {
 
 import { type PublicSnapshot, type Taxonomy, tagsForChange } from '@/data/cacheTags'
 import { afterCommit } from '@/lib/afterCommit'
+import { recordPublicChange, WHOLE_PORTAL_TAG } from '@/lib/coordination/changeFeed'
 import { expireTags } from '@/lib/expireTags'
 import { type DocId, idOf } from '@/lib/ids'
 import type { ResourceKind } from '@/lib/kinds'
@@ -78,7 +79,8 @@ export async function loadTaxonomy(payload: Payload, req?: PayloadRequest): Prom
 
 /**
  * One change to what readers see of a resource: the pages tagged with it expire once the change
- * has committed, and the static site is queued (in the same transaction) to follow.
+ * has committed, on this server at once and on the others through the public-change feed, and the
+ * static site is queued (in the same transaction) to follow.
  */
 async function publicChange(
   req: PayloadRequest,
@@ -94,6 +96,7 @@ async function publicChange(
     await expireTags(req.payload, tags)
     req.payload.logger.info(`已刷新缓存标签 revalidated: ${tags.join(' ')}`)
   })
+  await recordPublicChange(req, tags)
   await queueStaticChange(req, { type: 'resource', kind, before, after, tags }, statusKey(kind, id))
 }
 
@@ -138,9 +141,13 @@ export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAft
   }
 }
 
-/** Revalidates the whole portal (every page sits under the root layout) once committed. */
+/**
+ * Revalidates the whole portal (every page sits under the root layout) once committed, here and
+ * on the other servers.
+ */
 async function revalidatePortal(req: PayloadRequest): Promise<void> {
   if (req.context.disableRevalidate) return
+  await recordPublicChange(req, [WHOLE_PORTAL_TAG])
   await afterCommit(req, async () => {
     try {
       const { revalidatePath } = await import('next/cache')

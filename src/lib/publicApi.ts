@@ -1,13 +1,16 @@
 import { createHash } from 'node:crypto'
 
 import { jwtVerify } from 'jose'
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible'
+import type { Payload } from 'payload'
+
+import { countHit } from './coordination/store'
 
 /**
  * The partner read API is Payload's REST API, locked down for anonymous callers: read-only GETs
  * of the public collections (their read access already returns published documents only), no
- * `draft` flag, CORS for any origin without credentials, and a per-address rate limit. Signed-in
- * staff (the admin) are neither throttled nor changed.
+ * `draft` flag, CORS for any origin without credentials (src/proxy.ts), and a per-address rate
+ * limit shared by all app servers (the routes, through withReadLimit). Signed-in staff (the admin)
+ * are neither throttled nor changed.
  */
 
 /** Collections and globals whose published content partners may read. */
@@ -102,31 +105,27 @@ export function rateLimitPerMinute(): number {
   return Number.isFinite(value) && value >= 0 ? Math.floor(value) : 300
 }
 
-let limiter: { points: number; store: RateLimiterMemory } | null = null
-
 export type RateDecision =
   | { allowed: true; limit: number; remaining: number }
   | { allowed: false; limit: number; retryAfter: number }
 
-/** Counts one anonymous read for an address. */
-export async function consumeRead(address: string): Promise<RateDecision> {
+/**
+ * Counts one anonymous read for an address, in a one-minute window shared by every app server on
+ * the database (src/lib/coordination/store.ts): 300 a minute means 300 across all of them.
+ */
+export async function consumeRead(
+  payload: Payload,
+  address: string,
+  now = Date.now(),
+): Promise<RateDecision> {
   const points = rateLimitPerMinute()
   if (points === 0) return { allowed: true, limit: 0, remaining: 0 }
-  if (!limiter || limiter.points !== points) {
-    limiter = { points, store: new RateLimiterMemory({ points, duration: 60 }) }
-  }
-  try {
-    const result = await limiter.store.consume(address)
-    return { allowed: true, limit: points, remaining: result.remainingPoints }
-  } catch (err) {
-    if (err instanceof RateLimiterRes) {
-      return {
-        allowed: false,
-        limit: points,
-        retryAfter: Math.max(1, Math.ceil(err.msBeforeNext / 1000)),
-      }
-    }
-    throw err
+  const { count, resetAt } = await countHit(payload, address, 60_000, now)
+  if (count <= points) return { allowed: true, limit: points, remaining: points - count }
+  return {
+    allowed: false,
+    limit: points,
+    retryAfter: Math.max(1, Math.ceil((resetAt - now) / 1000)),
   }
 }
 
@@ -150,4 +149,40 @@ export function tooManyRequests(decision: Extract<RateDecision, { allowed: false
       },
     },
   )
+}
+
+/** The `payload-token` cookie of a request, if any. */
+function tokenCookie(headers: Headers): string | undefined {
+  const cookies = headers.get('cookie') ?? ''
+  const match = /(?:^|;\s*)payload-token=([^;]+)/.exec(cookies)
+  return match?.[1]
+}
+
+/**
+ * Wraps a route handler of the public read API with the anonymous rate limit: a counted request
+ * over the limit gets the Chinese 429 without reaching the handler; others get the limit headers.
+ */
+export function withReadLimit<Context>(
+  handler: (request: Request, context: Context) => Promise<Response> | Response,
+  payload: () => Promise<Payload>,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    const { pathname } = new URL(request.url)
+    const read = request.method === 'GET' || request.method === 'HEAD'
+    if (
+      !read ||
+      !isRateLimited(pathname) ||
+      (await isSignedIn(request.headers, tokenCookie(request.headers)))
+    ) {
+      return handler(request, context)
+    }
+    const decision = await consumeRead(await payload(), `api:${clientAddress(request.headers)}`)
+    if (!decision.allowed) return tooManyRequests(decision)
+    const response = await handler(request, context)
+    if (decision.limit === 0) return response
+    const limited = new Response(response.body, response)
+    limited.headers.set('X-RateLimit-Limit', String(decision.limit))
+    limited.headers.set('X-RateLimit-Remaining', String(decision.remaining))
+    return limited
+  }
 }

@@ -14,12 +14,16 @@ export const SUPPORTED_SCHEMA_VERSIONS = [1, 2]
 /**
  * Collections a backup leaves out: the job queue (scheduled publish jobs are re-queued by
  * editors; a restored server should not replay stale jobs), document locks (transient editing
- * state) and the migration log (the target runs its own migrations before restoring).
+ * state), the migration log (the target runs its own migrations before restoring) and the
+ * servers' coordination state (leases, rate counters, the public-change feed).
  */
 export const SKIPPED_COLLECTIONS = [
   'payload-jobs',
   'payload-locked-documents',
   'payload-migrations',
+  'leases',
+  'rate-counters',
+  'public-changes',
 ] as const
 
 export type VersionsEntry = { count: number; hashes: string[] }

@@ -1,5 +1,7 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { isAppServer } from '../coordination/server'
+import { isWorker } from '../coordination/worker'
 import { expireTags } from '../expireTags'
 import { invalidateSearchIndex } from '../search/liveCache'
 import { type StaticChange, sourcesForChanges } from './affected'
@@ -75,11 +77,6 @@ async function setStatus(
   }
 }
 
-/** The running Next.js server (not `next build`, not a script): the one place that publishes. */
-function isAppServer(): boolean {
-  return Boolean(process.env.NEXT_RUNTIME) && process.env.NEXT_PHASE !== 'phase-production-build'
-}
-
 // One publisher per process: runs never overlap, and wake-ups during a run cause one more run.
 let running: Promise<void> | null = null
 let wakeAgain = false
@@ -88,10 +85,12 @@ let timer: NodeJS.Timeout | null = null
 /**
  * Runs the static queue soon. Called after a change is queued; the job only becomes visible when
  * the change's transaction commits, so empty runs are retried a few times with growing delays.
- * Only the app server publishes (it renders the pages); scripts leave the jobs for it.
+ * Only an app server publishes (it renders the pages), and of several servers on one database only
+ * the one holding the worker lease (src/lib/coordination/worker.ts): it also learns of changes made
+ * through the others from the public-change feed. Scripts leave the jobs for it.
  */
 export function wakeStaticPublisher(payload: Payload, delay = 100): void {
-  if (!isAppServer()) return
+  if (!isAppServer() || !isWorker()) return
   if (timer) return
   timer = setTimeout(() => {
     timer = null
@@ -134,16 +133,15 @@ export async function runStaticQueue(payload: Payload): Promise<number> {
   }
 }
 
-/** Jobs a crashed process left marked as running are made runnable again (one publisher only). */
-export async function resumeInterruptedStaticJobs(payload: Payload): Promise<number> {
+/**
+ * Jobs a crashed worker left marked as running are made runnable again, in every queue. Called by
+ * the server that has just taken the worker lease: nobody else runs jobs.
+ */
+export async function resumeInterruptedJobs(payload: Payload): Promise<number> {
   const { docs } = await payload.update({
     collection: 'payload-jobs',
     where: {
-      and: [
-        { queue: { equals: STATIC_QUEUE } },
-        { processing: { equals: true } },
-        { completedAt: { exists: false } },
-      ],
+      and: [{ processing: { equals: true } }, { completedAt: { exists: false } }],
     },
     data: { processing: false },
     overrideAccess: true,
@@ -208,11 +206,17 @@ export async function publishChanges(
   const trace = (message: string) =>
     process.env.STATIC_DEBUG ? payload.logger.info(message) : payload.logger.debug(message)
   trace(`静态发布：${sources === 'all' ? '全部' : sources.length} 个地址`)
+  // On an app server the worker lease must last the whole run: a server that lost it (another has
+  // taken over) stops before its next file, and the new holder runs the job again.
+  const guarded = isAppServer()
   return publishPaths(
     {
       root: config.root,
       target: config.target,
-      onProgress: ({ done, queued, path }) => trace(`静态发布 ${done}/${done + queued} ${path}`),
+      onProgress: ({ done, queued, path }) => {
+        if (guarded && !isWorker()) throw new Error('本服务器已不再持有任务租约，停止写入静态站')
+        trace(`静态发布 ${done}/${done + queued} ${path}`)
+      },
       log: trace,
     },
     sources,
@@ -316,14 +320,14 @@ export const staticPublishTask: TaskConfig<{
 }
 
 /**
- * On server start: jobs a crash interrupted become runnable again, a static folder without a
- * manifest gets a full first publish, and the queue is run.
+ * When a server takes the worker lease: jobs the previous worker left running become runnable
+ * again, a static folder without a manifest gets a full first publish, and the queue is run.
  */
-export async function startStaticPublisher(payload: Payload): Promise<void> {
+export async function takeOverJobs(payload: Payload): Promise<void> {
+  const resumed = await resumeInterruptedJobs(payload)
+  if (resumed > 0) payload.logger.info(`任务队列：继续 ${resumed} 个中断的任务`)
   const config = staticPublishing()
-  if (!config || !isAppServer()) return
-  const resumed = await resumeInterruptedStaticJobs(payload)
-  if (resumed > 0) payload.logger.info(`静态发布：继续 ${resumed} 个中断的任务`)
+  if (!config) return
   if (!(await readManifest(config.root, config.target.basePath))) {
     await payload.jobs.queue({
       task: STATIC_TASK,

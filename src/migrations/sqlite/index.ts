@@ -3,6 +3,7 @@ import * as migration_20261123_162544_list_sort_indexes from './20261123_162544_
 import * as migration_20261123_172530_static_publish from './20261123_172530_static_publish';
 import * as migration_20261202_160058_site_time_zone from './20261202_160058_site_time_zone';
 import * as migration_20261202_160128_review_log_names from './20261202_160128_review_log_names';
+import * as migration_20261202_195542_coordination from './20261202_195542_coordination';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_160128_review_log_names.up,
     down: migration_20261202_160128_review_log_names.down,
-    name: '20261202_160128_review_log_names'
+    name: '20261202_160128_review_log_names',
+  },
+  {
+    up: migration_20261202_195542_coordination.up,
+    down: migration_20261202_195542_coordination.down,
+    name: '20261202_195542_coordination'
   },
 ];
