@@ -26,6 +26,7 @@ const SERIAL_SPECS = [
   '**/security.e2e.spec.ts',
   '**/offline.e2e.spec.ts',
   '**/admin-workflow.e2e.spec.ts',
+  '**/cluster.e2e.spec.ts',
 ]
 
 export default defineConfig({
@@ -109,13 +110,22 @@ export default defineConfig({
       dependencies: ['editor-day'],
       use: { viewport: { width: 1280, height: 860 } },
     },
+    // Two app servers on one database: started by the spec itself, run alone by test-e2e.sh
+    // (E2E_CLUSTER=1) once the single server below has stopped.
+    {
+      name: 'cluster',
+      testMatch: '**/cluster.e2e.spec.ts',
+      use: { viewport: { width: 1280, height: 860 } },
+    },
   ],
-  webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: process.env.E2E_CLUSTER
+    ? undefined
+    : {
+        command: `npx next start -p ${port} -H 127.0.0.1`,
+        url: `http://127.0.0.1:${port}/`,
+        reuseExistingServer: false,
+        timeout: 60_000,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
 })

@@ -10,6 +10,9 @@ export MEDIA_DIR="${work}/media"
 export PAYLOAD_SECRET="practice-hub-e2e-secret"
 export NEXT_TELEMETRY_DISABLED=1
 export JOBS_AUTORUN=0
+# The worker lease changes hands within 6 s + 1.5 s (20 s + 5 s by default), so the two-server
+# project need not wait long for the lease the single server left behind.
+export WORKER_LEASE_TTL_MS=6000
 export SITE_URL="http://127.0.0.1:${E2E_PORT:-3100}"
 
 # Migrates and seeds DATABASE_URI with the demo county, then builds the app from it (pages are
@@ -40,6 +43,19 @@ if [ "$selected" = 0 ] || [ "${RUN_LOAD:-0}" = 1 ]; then
   LOAD_DURATION="${LOAD_DURATION:-10}" npm run --silent test:load
 fi
 
+# Two app servers of the same build on the same database (tests/e2e/cluster.e2e.spec.ts starts
+# them itself, so Playwright's single server is off). $1: suffix of the JSON report.
+run_cluster() {
+  echo "[e2e] 两台应用服务器 two app servers, one database"
+  local report="${PLAYWRIGHT_JSON_OUTPUT_NAME:-}"
+  E2E_CLUSTER=1 PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-$1.json}" \
+    npx playwright test --project=cluster "${reporter_args[@]}"
+}
+# Only the reporter flags of the caller's arguments apply to the cluster run.
+reporter_args=()
+for arg in "$@"; do [[ "$arg" == --reporter* ]] && reporter_args+=("$arg"); done
+if [ "$selected" = 0 ]; then run_cluster cluster; fi
+
 # The production path on the MongoDB adapter: a new database on the Mongo-wire server that
 # scripts/test-all.sh started (E2E_MONGO_URI, with MONGO_COMPAT), the demo county seeded into it,
 # a production build from it, then the portal, leak and live-publishing specs against it.
@@ -56,4 +72,5 @@ if [[ -n "${E2E_MONGO_URI:-}" && "$selected" = 0 ]]; then
     tests/e2e/portal.e2e.spec.ts tests/e2e/leak.e2e.spec.ts "$@"
   PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-live.json}" \
     npx playwright test --project=live --no-deps "$@"
+  run_cluster mongo-cluster
 fi

@@ -74,7 +74,7 @@ export function validationMessage(payload: Payload, error: ValidationError): str
  * an unreachable or locked database → 503; values the database cannot take (a non-numeric id,
  * page=1e309) → 400; unparseable JSON → 400.
  */
-export const explainApiErrors: AfterErrorHook = ({ error, req }) => {
+export const explainApiErrors: AfterErrorHook = ({ error, req, result }) => {
   if (isDatabaseUnavailable(error)) {
     req.payload.logger.error(`数据库不可用：${error.message.split('\n')[0].slice(0, 200)}`)
     return { status: 503, response: { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] } }
@@ -94,5 +94,31 @@ export const explainApiErrors: AfterErrorHook = ({ error, req }) => {
   }
   if (error.message === 'Invalid JSON' && (error as { status?: number }).status === 400) {
     return { status: 400, response: { errors: [{ message: INVALID_JSON_MESSAGE }] } }
+  }
+  return keepPublicMessage(error, result)
+}
+
+type ErrorResponse = { errors?: { message?: string }[] }
+
+/**
+ * A public error keeps its own message. In production builds Payload's error classes can reach
+ * this point without their names (the bundler drops class names, so `APIError#name` is ""), and
+ * Payload then formats a deliberate, public refusal such as the 409 for a stale save as "An unknown
+ * error occurred.". The message was written for the person who sees it: it is put back.
+ */
+function keepPublicMessage(
+  error: Error,
+  result: unknown,
+): { response: Record<string, unknown> } | undefined {
+  const { isPublic, data } = error as { isPublic?: boolean; data?: unknown }
+  const formatted = (result as ErrorResponse | undefined)?.errors?.[0]?.message
+  if (!isPublic || !error.message || formatted === error.message) return undefined
+  if (formatted !== 'An unknown error occurred.') return undefined
+  return {
+    response: {
+      errors: [
+        { name: error.name || 'APIError', message: error.message, ...(data ? { data } : {}) },
+      ],
+    },
   }
 }

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { isWorker } from './coordination/worker'
+
 export type DatabaseHealth = {
   adapter: string
   reachable: boolean
@@ -13,6 +15,7 @@ export type Health = {
   database: DatabaseHealth
   payloadVersion: string
   uptime: number
+  worker: boolean
 }
 
 /** Chinese message for an operator or editor when the database cannot be reached. */
@@ -86,6 +89,8 @@ export async function checkHealth(
     database,
     payloadVersion,
     uptime: Math.round(process.uptime()),
+    // Whether this server holds the worker lease (runs the job queues and the static publisher).
+    worker: isWorker(),
   }
 }
 

@@ -1,7 +1,10 @@
 import config from '@payload-config'
 import { REST_GET, REST_POST } from '@payloadcms/next/routes'
-import type { Payload } from 'payload'
+import { APIError, type Payload, type PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { explainApiErrors } from '@/hooks/apiErrors'
+import { STALE_UPDATE_MESSAGE } from '@/hooks/rejectStaleUpdate'
 
 import { createCounty } from '../helpers/county'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
@@ -89,5 +92,47 @@ describe('malformed REST requests get a Chinese 4xx, not a 500', () => {
     )
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
+  })
+})
+
+describe('public refusals keep their Chinese message', () => {
+  it('puts back the message Payload formats as "An unknown error occurred." when the class name is lost', async () => {
+    // What a production bundle hands the hook: an APIError whose class name was dropped.
+    const error = new APIError(STALE_UPDATE_MESSAGE, 409, { storedUpdatedAt: 'x' }, true)
+    error.name = ''
+    const req = { payload } as PayloadRequest
+    const result = await explainApiErrors({
+      error,
+      req,
+      context: {},
+      collection: payload.collections.scripts.config,
+      result: { errors: [{ message: 'An unknown error occurred.' }] },
+    } as never)
+    expect(result).toEqual({
+      response: {
+        errors: [
+          { name: 'APIError', message: STALE_UPDATE_MESSAGE, data: { storedUpdatedAt: 'x' } },
+        ],
+      },
+    })
+    // A private error (a bug) stays masked; a message Payload already shows is left alone.
+    const internal = new APIError('SQLITE_CONSTRAINT: secret detail', 500)
+    internal.name = ''
+    expect(
+      await explainApiErrors({
+        error: internal,
+        req,
+        context: {},
+        result: { errors: [{ message: 'Something went wrong.' }] },
+      } as never),
+    ).toBeUndefined()
+    expect(
+      await explainApiErrors({
+        error: new APIError(STALE_UPDATE_MESSAGE, 409, null, true),
+        req,
+        context: {},
+        result: { errors: [{ message: STALE_UPDATE_MESSAGE }] },
+      } as never),
+    ).toBeUndefined()
   })
 })
