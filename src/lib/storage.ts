@@ -1,5 +1,5 @@
 import { s3Storage } from '@payloadcms/storage-s3'
-import type { Plugin } from 'payload'
+import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 
 type Env = Record<string, string | undefined>
 
@@ -22,7 +22,7 @@ export function objectStorageEnabled(env: Env = process.env): boolean {
  * The plugin is always installed so the schema (its `prefix` field) is the same either way.
  */
 export function objectStorage(env: Env = process.env): Plugin {
-  return s3Storage({
+  const plugin = s3Storage({
     enabled: objectStorageEnabled(env),
     alwaysInsertFields: true,
     bucket: env.S3_BUCKET ?? '',
@@ -31,6 +31,39 @@ export function objectStorage(env: Env = process.env): Plugin {
     ),
     config: s3ClientConfig(env),
   })
+  if (!objectStorageEnabled(env)) return plugin
+  return async (incoming) => ownContextForUploads(await plugin(incoming))
+}
+
+/**
+ * @payloadcms/plugin-cloud-storage (3.90) sets `req.context.skipCloudStorage` while it saves an
+ * upload's metadata and clears it on a copy of the context, so the flag stays on the object the
+ * caller passed. A Local API caller that reuses one `context` object for several uploads (as the
+ * seed does) then gets only the first file stored: every later document has no object in the
+ * bucket, without an error (payloadcms/payload#17546, #18191). Each create or update of an upload
+ * collection therefore works on its own copy of the context.
+ */
+const ownContext: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'create' || operation === 'update') req.context = { ...req.context }
+  return args
+}
+
+function ownContextForUploads(config: Config): Config {
+  const slugs = new Set<string>(Object.keys(PREFIXES))
+  return {
+    ...config,
+    collections: (config.collections ?? []).map((collection) =>
+      slugs.has(collection.slug)
+        ? {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              beforeOperation: [ownContext, ...(collection.hooks?.beforeOperation ?? [])],
+            },
+          }
+        : collection,
+    ),
+  }
 }
 
 /** The S3 client settings from S3_* (uploads and the static site's bucket use the same store). */
