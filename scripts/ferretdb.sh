@@ -7,29 +7,17 @@
 # The module zip lacks a generated build/version/version.txt (the binary panics at start without
 # it), so the source is copied out of the module cache and built there.
 set -euo pipefail
+# shellcheck source=scripts/lib/go-build.sh
+source "$(dirname "$0")/lib/go-build.sh"
 VERSION=v1.24.2
 CACHE="${PH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/practice-hub}"
 BIN="${CACHE}/ferretdb-${VERSION}/ferretdb"
 
+# The module zip lacks this generated file; the binary panics at start without it.
+write_version() { echo "$VERSION" > build/version/version.txt; }
+
 build() {
-  if [[ -x "$BIN" ]]; then
-    echo "$BIN"
-    return
-  fi
-  command -v go > /dev/null || { echo "[ferretdb] 需要 Go 工具链 / Go is required to build FerretDB" >&2; exit 1; }
-  echo "[ferretdb] 构建 FerretDB ${VERSION}（首次约 2 分钟）/ building FerretDB ${VERSION} once…" >&2
-  local module_dir work
-  module_dir="$(go mod download -json "github.com/FerretDB/FerretDB@${VERSION}" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')"
-  [[ -d "$module_dir" ]] || { echo "[ferretdb] 模块下载失败 / module download failed" >&2; exit 1; }
-  work="$(mktemp -d -t ferretdb-src-XXXXXX)"
-  cp -r "$module_dir/." "$work/"
-  chmod -R u+w "$work"
-  echo "$VERSION" > "$work/build/version/version.txt"
-  mkdir -p "$(dirname "$BIN")"
-  (cd "$work" && go build -o "$BIN.tmp" ./cmd/ferretdb) >&2
-  mv "$BIN.tmp" "$BIN"
-  rm -rf "$work"
-  echo "$BIN"
+  go_build_cached ferretdb "github.com/FerretDB/FerretDB@${VERSION}" ./cmd/ferretdb "$BIN" write_version
 }
 
 start() {

@@ -10,6 +10,8 @@
 # `go install …@version` refuses a module whose go.mod has replace directives, so the source is
 # copied out of the (read-only) module cache and built there.
 set -euo pipefail
+# shellcheck source=scripts/lib/go-build.sh
+source "$(dirname "$0")/lib/go-build.sh"
 VERSION=v0.0.0-20261109003541-7506e5f91cd6
 CACHE="${PH_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/practice-hub}"
 BIN="${CACHE}/seaweedfs-${VERSION}/weed"
@@ -17,23 +19,7 @@ ACCESS_KEY="${TEST_S3_ACCESS_KEY_ID:-practicehubtest}"
 SECRET_KEY="${TEST_S3_SECRET_ACCESS_KEY:-practice-hub-test-secret-2026}"
 
 build() {
-  if [[ -x "$BIN" ]]; then
-    echo "$BIN"
-    return
-  fi
-  command -v go > /dev/null || { echo "[seaweedfs] 需要 Go 工具链 / Go is required to build SeaweedFS" >&2; exit 1; }
-  echo "[seaweedfs] 构建 SeaweedFS ${VERSION}（首次约 3–4 分钟）/ building SeaweedFS once…" >&2
-  local module_dir work
-  module_dir="$(go mod download -json "github.com/seaweedfs/seaweedfs@${VERSION}" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')"
-  [[ -d "$module_dir" ]] || { echo "[seaweedfs] 模块下载失败 / module download failed" >&2; exit 1; }
-  work="$(mktemp -d -t seaweedfs-src-XXXXXX)"
-  cp -r "$module_dir/." "$work/"
-  chmod -R u+w "$work"
-  mkdir -p "$(dirname "$BIN")"
-  (cd "$work" && go build -o "$BIN.tmp" ./weed) >&2
-  mv "$BIN.tmp" "$BIN"
-  rm -rf "$work"
-  echo "$BIN"
+  go_build_cached seaweedfs "github.com/seaweedfs/seaweedfs@${VERSION}" ./weed "$BIN"
 }
 
 start() {
