@@ -194,16 +194,20 @@ test('the editor sees the comment on the dashboard, fixes the script and resubmi
   await expect(page.getByTestId('review-comment')).toHaveCount(0)
   await expectFits(page)
   expectNoIdentifiers(editor.messages)
-  // The phone's browser is closed on the document: Payload keeps it locked for a while.
   await editor.close()
 })
 
 test('the reviewer publishes and the portal shows the script', async ({ browser }) => {
+  // The editor has the document open on the phone again (opening it takes Payload's lock; a
+  // closed browser may or may not have released it, depending on whether its unload request got
+  // out in time, so the test does not rely on that).
+  const editor = await session(browser, EDITOR, PHONE)
+  await editor.page.goto(documentPath)
+  await expect(editor.page.locator('#field-summary')).toBeVisible()
   const reviewer = await session(browser, REVIEWER, DESKTOP)
   const { page } = reviewer
   await page.goto(documentPath)
-  // The editor left the document open on the phone: the lock notice says since when, in
-  // Chinese and Beijing time, and the reviewer takes over.
+  // The lock notice says since when, in Chinese and Beijing time, and the reviewer takes over.
   const locked = page.locator('.document-locked')
   await expect(locked).toContainText('文档已锁定', { timeout: 15_000 })
   await expect(locked.locator('p strong').nth(1)).toHaveText(
@@ -212,6 +216,7 @@ test('the reviewer publishes and the portal shows the script', async ({ browser 
   await page.screenshot({ path: 'tests/artifacts/desktop/admin-reviewer-locked.png' })
   await locked.getByRole('button', { name: '接管' }).click()
   await expect(locked).toBeHidden()
+  await editor.close()
   // Taking over reloads the document's state; act on it once that has arrived.
   await page.waitForLoadState('networkidle')
   await expect(stateBadge(page)).toHaveText('待审')
