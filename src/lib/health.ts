@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { isWorker } from './coordination/worker'
+import { databaseBreaker } from './databaseBreaker'
 
 export type DatabaseHealth = {
   adapter: string
@@ -73,6 +74,8 @@ export async function checkHealth(
   let reachable = true
   try {
     version = await withTimeout(databaseVersion(payload), timeoutMs)
+    // A real query answered: calls that were failing fast may go to the database again.
+    databaseBreaker()?.settle(undefined)
   } catch {
     // The cause can carry file paths or connection strings: it goes to the log, not the reply.
     reachable = false
@@ -103,7 +106,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, name, message } = current as { code?: unknown; name?: unknown; message?: unknown }
     const text = `${String(code ?? '')} ${String(name ?? '')} ${String(message ?? '')}`
     if (
-      /SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|NOTADB|CORRUPT|READONLY)|database is locked|unable to open database|MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|ECONNREFUSED/i.test(
+      /DATABASE_UNAVAILABLE|SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|NOTADB|CORRUPT|READONLY)|database is locked|unable to open database|MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|ECONNREFUSED/i.test(
         text,
       )
     ) {

@@ -4,6 +4,7 @@ import { jwtVerify } from 'jose'
 import type { Payload } from 'payload'
 
 import { countHit } from './coordination/store'
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './health'
 
 /**
  * The partner read API is Payload's REST API, locked down for anonymous callers: read-only GETs
@@ -176,7 +177,17 @@ export function withReadLimit<Context>(
     ) {
       return handler(request, context)
     }
-    const decision = await consumeRead(await payload(), `api:${clientAddress(request.headers)}`)
+    let decision: RateDecision
+    try {
+      decision = await consumeRead(await payload(), `api:${clientAddress(request.headers)}`)
+    } catch (err) {
+      // The count lives in the database: when it is away, answer as the API itself would.
+      if (!isDatabaseUnavailable(err)) throw err
+      return Response.json(
+        { errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] },
+        { status: 503, headers: { ...PUBLIC_CORS_HEADERS, 'Retry-After': '5' } },
+      )
+    }
     if (!decision.allowed) return tooManyRequests(decision)
     const response = await handler(request, context)
     if (decision.limit === 0) return response

@@ -53,6 +53,8 @@ const serverEnv = {
   // Scheduled jobs checked every 2 s instead of every minute, so the test need not wait.
   JOBS_CRON: '*/2 * * * * *',
   WORKER_LEASE_TTL_MS: String(LEASE_TTL_MS),
+  // Several servers on one SQLite file: the feed is polled (off by default on SQLite).
+  PUBLIC_CHANGES_POLL_MS: '1000',
   PUBLIC_API_RATE_LIMIT: String(RATE_LIMIT),
 }
 

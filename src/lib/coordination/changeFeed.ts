@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { expireTags } from '../expireTags'
 import { invalidateSearchIndex } from '../search/liveCache'
-import { millisecondsFromEnv, processState, SERVER_ID } from './server'
+import { databaseBackoff, millisecondsFromEnv, processState, SERVER_ID } from './server'
 
 /**
  * What one server changed on the portal, for the others. A server expires its own page cache when
@@ -19,11 +19,24 @@ const RETENTION_MS = 24 * 60 * 60 * 1000
 /** Rows are re-read for this long: a change committed late (a long transaction) is not missed. */
 const OVERLAP_MS = 30_000
 const PAGE = 500
+/** A poll slower than this means the database is struggling: the next one waits the pause below. */
+const SLOW_POLL_MS = 1000
+const SLOW_POLL_PAUSE_MS = 30_000
 
 /** The cache tag Next.js gives every page under the root layout (`revalidatePath('/', 'layout')`). */
 export const WHOLE_PORTAL_TAG = '_N_T_/layout'
 
-export const changePollInterval = () => millisecondsFromEnv('PUBLIC_CHANGES_POLL_MS', 1000)
+/**
+ * How often the feed is polled: `PUBLIC_CHANGES_POLL_MS`, `0` for never (after the replay at
+ * start). Default 1 s on MongoDB; on SQLite off unless set: its driver waits for a locked file on
+ * the main thread, and polls then hold up every request. Set it when several servers share one
+ * SQLite file.
+ */
+export function changePollInterval(payload: Payload): number {
+  const raw = process.env.PUBLIC_CHANGES_POLL_MS
+  if (raw !== undefined && raw.trim() === '0') return 0
+  return millisecondsFromEnv('PUBLIC_CHANGES_POLL_MS', payload.db.name === 'sqlite' ? 0 : 1000)
+}
 
 /** Records a change's expired tags in the feed, inside the request's transaction. */
 export async function recordPublicChange(req: PayloadRequest, tags: string[]): Promise<void> {
@@ -47,6 +60,7 @@ type Feed = {
   polling: Promise<number> | null
   lastCleanup: number
   onRemoteChange: ((payload: Payload) => void) | null
+  backoff: ReturnType<typeof databaseBackoff>
 }
 
 const feed = processState<Feed>('public-change-feed', () => ({
@@ -57,6 +71,7 @@ const feed = processState<Feed>('public-change-feed', () => ({
   polling: null,
   lastCleanup: 0,
   onRemoteChange: null,
+  backoff: databaseBackoff(),
 }))
 
 /**
@@ -141,18 +156,32 @@ export function startChangeFeed(
   feed.onRemoteChange = onRemoteChange
   if (feed.started) return
   feed.started = true
-  const poll = () =>
-    void pollPublicChanges(payload).catch((err: unknown) =>
-      payload.logger.warn({ err }, '读取公开变更失败 reading the public-change feed failed'),
-    )
-  poll()
-  feed.timer = setInterval(poll, changePollInterval())
-  feed.timer.unref?.()
+  // Each poll is scheduled after the previous one ends. A poll that took long (the database is
+  // locked or struggling: the SQLite driver waits on the main thread) or failed spaces the next
+  // ones out, so the feed never holds up the requests the server is there for.
+  const poll = async () => {
+    const started = Date.now()
+    let pause = changePollInterval(payload)
+    if (feed.backoff.ready()) {
+      try {
+        await pollPublicChanges(payload)
+        feed.backoff.succeeded()
+      } catch (err) {
+        feed.backoff.failed()
+        payload.logger.warn({ err }, '读取公开变更失败 reading the public-change feed failed')
+      }
+      if (Date.now() - started > SLOW_POLL_MS) pause = Math.max(pause, SLOW_POLL_PAUSE_MS)
+    }
+    if (!feed.started || changePollInterval(payload) === 0) return
+    feed.timer = setTimeout(() => void poll(), pause)
+    feed.timer.unref?.()
+  }
+  void poll()
 }
 
 /** Stops polling (tests). */
 export function stopChangeFeed(): void {
-  if (feed.timer) clearInterval(feed.timer)
+  if (feed.timer) clearTimeout(feed.timer)
   feed.timer = null
   feed.started = false
 }

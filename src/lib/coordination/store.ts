@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
+import { guarded } from '../databaseBreaker'
+
 /**
  * The two atomic operations several servers on one database need, on each adapter: take or keep a
  * lease, and count a hit in a shared window. Payload's generic `updateOne` reads the row first and
@@ -68,12 +70,22 @@ const isDuplicateKey = (err: unknown) => (err as { code?: unknown })?.code === 1
  * Takes the lease `name` for `holder` until `now + ttlMs`, or keeps it when `holder` already has
  * it. Succeeds only when nobody else holds an unexpired lease of that name.
  */
-export async function tryLease(
+export function tryLease(
   payload: Payload,
   name: string,
   holder: string,
   ttlMs: number,
   now = new Date(),
+): Promise<boolean> {
+  return guarded(() => takeLease(payload, name, holder, ttlMs, now))
+}
+
+async function takeLease(
+  payload: Payload,
+  name: string,
+  holder: string,
+  ttlMs: number,
+  now: Date,
 ): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + ttlMs)
   const adapter = adapterOf(payload)
@@ -130,11 +142,20 @@ export async function releaseLease(payload: Payload, name: string, holder: strin
  * Counts one hit on `key` in the fixed window of `windowMs` that `now` falls in, and returns the
  * window's count so far, this hit included.
  */
-export async function countHit(
+export function countHit(
   payload: Payload,
   key: string,
   windowMs: number,
   now = Date.now(),
+): Promise<{ count: number; resetAt: number }> {
+  return guarded(() => countOne(payload, key, windowMs, now))
+}
+
+async function countOne(
+  payload: Payload,
+  key: string,
+  windowMs: number,
+  now: number,
 ): Promise<{ count: number; resetAt: number }> {
   const windowStart = Math.floor(now / windowMs) * windowMs
   const resetAt = windowStart + windowMs

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { millisecondsFromEnv, processState, SERVER_ID } from './server'
+import { databaseBackoff, millisecondsFromEnv, processState, SERVER_ID } from './server'
 import { releaseLease, tryLease } from './store'
 
 /**
@@ -23,6 +23,7 @@ type Election = {
   timer: NodeJS.Timeout | null
   onAcquire: OnAcquire[]
   ticking: Promise<void> | null
+  backoff: ReturnType<typeof databaseBackoff>
 }
 
 const election = processState<Election>('worker-election', () => ({
@@ -31,6 +32,7 @@ const election = processState<Election>('worker-election', () => ({
   timer: null,
   onAcquire: [],
   ticking: null,
+  backoff: databaseBackoff(),
 }))
 
 /** Whether this server holds the worker lease now. */
@@ -55,9 +57,16 @@ async function tick(payload: Payload): Promise<void> {
   const ttl = workerLeaseTtl()
   const asked = Date.now()
   let held = false
+  if (!election.backoff.ready(asked)) {
+    // The database failed lately: not holding the lease is the safe answer until it answers again.
+    election.heldUntil = 0
+    return
+  }
   try {
     held = await tryLease(payload, WORKER_LEASE, SERVER_ID, ttl, new Date(asked))
+    election.backoff.succeeded()
   } catch (err) {
+    election.backoff.failed()
     payload.logger.warn({ err }, '任务租约续期失败 worker lease renewal failed')
   }
   const was = isWorker()

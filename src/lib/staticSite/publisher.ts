@@ -98,13 +98,17 @@ export function wakeStaticPublisher(payload: Payload, delay = 100): void {
       wakeAgain = true
       return
     }
-    running = drain(payload).finally(() => {
-      running = null
-      if (wakeAgain) {
-        wakeAgain = false
-        wakeStaticPublisher(payload, 0)
-      }
-    })
+    running = drain(payload)
+      .catch((err: unknown) =>
+        payload.logger.warn({ err }, '静态发布队列暂时无法运行 the static queue could not run'),
+      )
+      .finally(() => {
+        running = null
+        if (wakeAgain) {
+          wakeAgain = false
+          wakeStaticPublisher(payload, 0)
+        }
+      })
   }, delay)
   timer.unref?.()
 }
