@@ -2,6 +2,10 @@ import { fileURLToPath } from 'node:url'
 
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { CACHED_PAGE_HEADERS, SAME_ORIGIN_FRAMING } from './src/lib/pageHeaders.mjs'
+
+const asHeaders = (record) => Object.entries(record).map(([key, value]) => ({ key, value }))
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -11,6 +15,7 @@ const nextConfig = {
   // Next.js's file cache, plus a script policy made of each cached page's inline-script hashes.
   cacheHandler: fileURLToPath(import.meta.resolve('./src/lib/cache/cspCacheHandler.mjs')),
   // Every response, uploads and static files included: types as sent, and no full URLs to others.
+  // Portal pages and the admin: who may frame them, and the portal's policy but for scripts.
   async headers() {
     return [
       {
@@ -20,6 +25,13 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
         ],
       },
+      // Fixed framing and policy headers, without the proxy (src/proxy.ts adds what varies: the
+      // widgets' allowed origins, a nonce on pages rendered per request, the API's CORS).
+      {
+        source: '/((?!api(?:/|$)|admin(?:/|$)|embed(?:/|$)|_next/).*)',
+        headers: asHeaders(CACHED_PAGE_HEADERS),
+      },
+      { source: '/admin/:path*', headers: asHeaders(SAME_ORIGIN_FRAMING) },
     ]
   },
   experimental: {
@@ -28,4 +40,23 @@ const nextConfig = {
   },
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/**
+ * Payload's wrapper asks every response for the colour-scheme client hint (`Accept-CH`, `Vary`,
+ * `Critical-CH`); Chromium then drops the first response of every first visit and sends the request
+ * again (Payload issue #17906). Only the admin has a colour theme to choose: the portal does not ask.
+ */
+function clientHintsForAdminOnly(config) {
+  const headers = config.headers
+  return {
+    ...config,
+    async headers() {
+      return (await headers()).map((rule) =>
+        rule.headers.some((header) => header.key === 'Critical-CH')
+          ? { ...rule, source: '/admin/:path*' }
+          : rule,
+      )
+    },
+  }
+}
+
+export default clientHintsForAdminOnly(withPayload(nextConfig, { devBundleServerPackages: false }))

@@ -156,6 +156,32 @@ test('share metadata and structured data', async ({ page, request }) => {
   expect(robots).toContain(`Sitemap: ${site}/sitemap.xml`)
 })
 
+test('portal responses ask for no client hints, so a first visit is not sent twice; the admin does', async ({
+  request,
+}) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text()
+  const detail = new URL(/<loc>([^<]+\/scripts\/[^<]+)<\/loc>/.exec(sitemap)?.[1] as string)
+    .pathname
+  for (const url of [
+    '/',
+    '/scripts',
+    '/scripts?format=bandeng',
+    detail,
+    '/robots.txt',
+    '/embed.js',
+  ]) {
+    const headers = (await request.get(url)).headers()
+    // Chromium retries a first visit whose response names a Critical-CH it did not send.
+    expect(headers['critical-ch'], url).toBeUndefined()
+    expect(headers['accept-ch'], url).toBeUndefined()
+    expect(headers.vary ?? '', url).not.toMatch(/Sec-CH-Prefers-Color-Scheme/i)
+  }
+  // The admin follows the reader's light or dark setting from its first paint.
+  const admin = (await request.get('/admin/login')).headers()
+  expect(admin['accept-ch']).toBe('Sec-CH-Prefers-Color-Scheme')
+  expect(admin['critical-ch']).toBe('Sec-CH-Prefers-Color-Scheme')
+})
+
 test('drafts appear on no page, list or sitemap', async ({ request }) => {
   const sitemap = await (await request.get('/sitemap.xml')).text()
   for (const kind of RESOURCE_KINDS) {
