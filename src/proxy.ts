@@ -56,7 +56,7 @@ function withoutDraft(url: URL): URL {
 }
 
 /**
- * In front of every request but static assets:
+ * In front of the requests `config.matcher` lists:
  * - malformed requests that Next.js and Payload answer with a bare 500 get a Chinese 400: paths
  *   with broken percent-encoding or NUL (`/scripts/%E4%B8`), GraphQL posts whose body is not JSON;
  * - the framing policy (widgets: the allowed media-center origins; everything else, including the
@@ -102,6 +102,21 @@ export async function proxy(request: NextRequest): Promise<Response> {
   return response
 }
 
+/**
+ * Only where there is work: the API, widgets, pages rendered per request, any page in draft mode,
+ * and paths with percent-encoding (checked for malformed UTF-8). Every other response (cached
+ * pages, the admin, feeds, files) gets its fixed headers from next.config.mjs without a proxy run.
+ */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  matcher: [
+    '/api/:path*',
+    '/embed',
+    '/embed/:path*',
+    '/(scripts|videos|textbooks|cases|search)',
+    {
+      source: '/((?!_next/static|_next/image).*)',
+      has: [{ type: 'cookie', key: '__prerender_bypass' }],
+    },
+    '/((?!_next/static|_next/image).*%.*)',
+  ],
 }

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto'
 
 import { PANEL_JS, WIDGET_JS } from './embed/scripts'
 import { framingHeaders, isEmbedPath, widgetFrameAncestors } from './framing'
+import { basePolicy } from './pageHeaders.mjs'
+
+export { basePolicy }
 
 /**
  * The Content-Security-Policy of the portal, its widgets and the static copy: scripts only from our
@@ -24,28 +27,6 @@ export function scriptHash(source: string): string {
 
 /** Our own inline scripts, allowed by hash on every page and in the static copy. */
 export const OWN_INLINE_SCRIPTS = [scriptHash(PANEL_JS), scriptHash(WIDGET_JS)]
-
-/**
- * Everything but scripts. There is deliberately no `default-src`: it would also restrict scripts,
- * and cached pages receive their `script-src` as a separate policy (both are enforced).
- * Pictures and video may come from object storage or a CDN, so any https origin may serve them.
- */
-export function basePolicy(frameAncestors: string): string[] {
-  return [
-    "img-src 'self' data: blob: https:",
-    "media-src 'self' blob: https:",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-src 'self'",
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
-  ]
-}
 
 /** A whole policy: scripts from our origin and the given sources, everything else as above. */
 function withScripts(frameAncestors: string, sources: string[]): string {

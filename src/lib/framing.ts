@@ -5,6 +5,8 @@
  * only by the portal itself, which the admin's live preview needs.
  */
 
+import { SAME_ORIGIN_FRAMING } from './pageHeaders.mjs'
+
 const ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?$/i
 
 /** Whether a path is a widget (frameable by the allowed origins). */
@@ -35,5 +37,5 @@ export function framingHeaders(
   if (isEmbedPath(pathname)) {
     return { 'Content-Security-Policy': `frame-ancestors ${widgetFrameAncestors(origins)}` }
   }
-  return { 'Content-Security-Policy': "frame-ancestors 'self'", 'X-Frame-Options': 'SAMEORIGIN' }
+  return { ...SAME_ORIGIN_FRAMING }
 }

@@ -325,6 +325,76 @@ test('the policy blocks a script that is not ours, on cached pages and on pages 
   await context.close()
 })
 
+test('every response kind carries its framing rule and policy, whether the proxy ran or not', async ({
+  request,
+}) => {
+  const headersOf = async (url: string) => {
+    const response = await request.get(url, { maxRedirects: 0 })
+    const policies = response
+      .headersArray()
+      .filter((header) => header.name.toLowerCase() === 'content-security-policy')
+      .map((header) => header.value)
+    return {
+      status: response.status(),
+      policy: policies.join('\n'),
+      policies,
+      frameOptions: response.headers()['x-frame-options'],
+      text: await response.text(),
+    }
+  }
+  // Cached pages, feeds and files: fixed headers (next.config.mjs), the proxy does not run.
+  const cached = [
+    '/',
+    '/topics',
+    `/topics/${slugs.topic}`,
+    `/orgs/${slugs.org}`,
+    ...(['scripts', 'videos', 'textbooks', 'cases'] as const).map(
+      (kind) => `/${kind}/${slugs[kind]}`,
+    ),
+    '/feeds/rss.xml',
+    '/robots.txt',
+    '/embed.js',
+  ]
+  for (const url of cached) {
+    const got = await headersOf(url)
+    expect(got.status, url).toBe(200)
+    expect(got.frameOptions, url).toBe('SAMEORIGIN')
+    expect(got.policy, url).toContain("frame-ancestors 'self'")
+    expect(got.policy, url).toContain("object-src 'none'")
+    expect(got.policy, url).not.toContain('nonce-')
+    // HTML pages: their inline scripts by hash, from the cache handler.
+    if (got.text.startsWith('<!DOCTYPE html>')) {
+      expect(got.policy, url).toMatch(/script-src 'self'( 'sha256-[^']+')+/)
+    }
+  }
+  // Pages rendered per request: the proxy's policy, with a fresh nonce each time.
+  for (const url of ['/scripts', '/videos?page=2', '/search?q=%E5%B2%9A%E5%B7%9D']) {
+    const [first, second] = [await headersOf(url), await headersOf(url)]
+    expect(first.status, url).toBe(200)
+    expect(first.frameOptions, url).toBe('SAMEORIGIN')
+    expect(first.policy, url).toMatch(/script-src 'self' 'nonce-[^']+'/)
+    expect(first.policy, url).toContain("frame-ancestors 'self'")
+    expect(first.policy, url).toContain("object-src 'none'")
+    const nonce = (policy: string) => /'nonce-([^']+)'/.exec(policy)?.[1]
+    expect(nonce(first.policy), url).not.toBe(nonce(second.policy))
+  }
+  // The admin: framed only by the portal, and none of the portal's policy (Payload's own scripts).
+  const admin = await headersOf('/admin/login')
+  expect(admin.frameOptions).toBe('SAMEORIGIN')
+  expect(admin.policies).toEqual(["frame-ancestors 'self'"])
+  // Widgets: the allowed origins decide, so no X-Frame-Options (it cannot list them).
+  const widget = await headersOf(`/embed/scripts/${slugs.scripts}`)
+  expect(widget.status).toBe(200)
+  expect(widget.frameOptions).toBeUndefined()
+  expect(widget.policy).toMatch(/frame-ancestors 'self'/)
+  // Broken percent-encoding anywhere: a Chinese 400, not Next.js's bare error.
+  for (const url of ['/scripts/%E4%B8', '/topics/%E4%B8/%E4%B8', '/feeds/%E4%B8/rss.xml']) {
+    const got = await headersOf(url)
+    expect(got.status, url).toBe(400)
+    expect(got.text, url).toContain('百分号编码')
+  }
+})
+
 test('feeds of every scope carry hostile text that a browser shows as characters', async ({
   browser,
   request,
