@@ -22,6 +22,10 @@ build() {
 
 start() {
   local dir="$1" port="$2" bin
+  if (echo > "/dev/tcp/127.0.0.1/${port}") 2> /dev/null; then
+    echo "[ferretdb] 端口 ${port} 已被占用 / port ${port} is already in use" >&2
+    exit 1
+  fi
   bin="$(build)"
   mkdir -p "$dir"
   "$bin" --handler=sqlite --sqlite-url="file:${dir}/" --listen-addr="127.0.0.1:${port}" \
