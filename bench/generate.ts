@@ -1,6 +1,6 @@
 /**
  * Content generator for the benchmarks (run by bench/run.ts in its own process, BENCH_DIR and
- * BENCH_SIZE set): seeds the demo county of 岚川县 (orgs, topics, users, illustrations), then
+ * BENCH_SIZE set; into SQLite, or the Mongo-wire database BENCH_DATABASE_URI names): seeds the demo county of 岚川县 (orgs, topics, users, illustrations), then
  * writes BENCH_SIZE resources across the four kinds through the Local API with revalidation
  * disabled. Texts recombine the county's original seed writing with new, generated framing
  * (place, season, occasion), so titles, summaries and bodies are distinct and realistic;
@@ -83,11 +83,13 @@ function framing(base: SeedResourceBase, n: number, orgName: string): Framing {
 }
 
 const payload = await getPayload({ config })
-await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
-// A throwaway database: skip the fsync after every write (several times faster on ext4).
-await (
-  payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
-).client.execute('PRAGMA synchronous = OFF')
+if (payload.db.name === 'sqlite') {
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  // A throwaway database: skip the fsync after every write (several times faster on ext4).
+  await (
+    payload.db as unknown as { client: { execute: (sql: string) => Promise<unknown> } }
+  ).client.execute('PRAGMA synchronous = OFF')
+}
 const seedStart = Date.now()
 console.log('[bench] 写入示例县（组织、主题、用户、插图）seeding the demo county…')
 await seedDemoCounty(payload, {

@@ -1,7 +1,8 @@
 /**
  * Admin/API query cost (run by bench/run.ts in its own process on a generated database): p50/p95
  * of the list queries the portal and the admin issue — filtered, sorted, paginated — and of the
- * counts the home page shows. Writes its rows to $BENCH_DIR/queries.json for the dispatcher.
+ * counts the home page shows, on SQLite or (BENCH_DATABASE_URI) a Mongo-wire database. Writes its
+ * rows to $BENCH_DIR/$BENCH_RESULT (queries.json) for the dispatcher.
  */
 import { benchDir } from './benchEnv'
 
@@ -108,5 +109,5 @@ for (const [index, item] of cases.entries()) {
   process.stdout.write(`\r[bench] 查询 queries ${index + 1}/${cases.length}   `)
 }
 process.stdout.write('\n')
-writeFileSync(path.join(benchDir, 'queries.json'), JSON.stringify(rows))
+writeFileSync(path.join(benchDir, process.env.BENCH_RESULT ?? 'queries.json'), JSON.stringify(rows))
 process.exit(0)
