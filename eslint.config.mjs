@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       '.next/**',
+      '.bench-bare/**',
       'node_modules/**',
       'data/**',
       'media/**',

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --fresh --search]`: the portal's
+ * `npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --fresh --search --no-mongo]`: the portal's
  * benchmarks, side by side in one run (these machines are shared and noisy: read the ratios).
  *
  * Every benchmark is one entry of BENCHMARKS below, run for each size it applies to. Generated
@@ -16,6 +16,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
 
@@ -199,6 +200,106 @@ class SizeContext {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// The Mongo-wire column of the queries benchmark: BENCH_MONGO_URI (a real MongoDB; MONGO_COMPAT as
+// for the app), or else FerretDB, built and started by scripts/ferretdb.sh with its data kept in
+// the cache, so each size is restored into it once. --no-mongo: SQLite only.
+type MongoTarget = { uri: string; compat: string; label: string; stop: () => void }
+let mongoTarget: Promise<MongoTarget | null> | undefined
+
+function mongoTargetOnce(): Promise<MongoTarget | null> {
+  mongoTarget ??= (async () => {
+    if (flag('no-mongo')) return null
+    const given = process.env.BENCH_MONGO_URI
+    if (given) {
+      const compat = process.env.MONGO_COMPAT ?? ''
+      const label = compat === 'ferretdb' ? 'FerretDB' : 'MongoDB'
+      return { uri: given.replace(/\/+$/, ''), compat, label, stop: () => {} }
+    }
+    const dir = path.join(CACHE, 'ferretdb-data')
+    mkdirSync(dir, { recursive: true })
+    const port = PORT_NEXT + 27
+    log(`FerretDB（127.0.0.1:${port}，数据 data ${dir}）…`)
+    const { output } = await run(
+      'bash',
+      [path.join(ROOT, 'scripts/ferretdb.sh'), 'start', dir, String(port)],
+      {
+        label: 'ferretdb',
+        quiet: true,
+      },
+    )
+    const pid = Number(output.trim().split('\n').pop())
+    return {
+      uri: `mongodb://127.0.0.1:${port}`,
+      compat: 'ferretdb',
+      label: 'FerretDB',
+      stop: () => {
+        try {
+          process.kill(pid)
+        } catch {
+          // already gone
+        }
+      },
+    }
+  })()
+  return mongoTarget
+}
+
+/**
+ * This size's generated database on the Mongo-wire server, made once per server and generator
+ * version and reused by later runs: the same generator writing the same content through the Local
+ * API into a new database there. On FerretDB, sizes above 1k are the 1k database replicated at
+ * the driver level (bench/replicate.ts): its Local API writes slow down with every document
+ * (2 a second by 1k), so 10k would take hours. (Restoring a backup of the SQLite copy works too,
+ * at ≈ 7 documents a second: 5 min at 1k.)
+ */
+async function mongoDatabase(size: number, target: MongoTarget): Promise<string> {
+  const label = sizeLabel(size)
+  const key = createHash('sha256').update(target.uri).digest('hex').slice(0, 8)
+  const dir = path.join(CACHE, `mongo-${label}-${GENERATOR_VERSION}-${key}`)
+  const marker = path.join(dir, 'database.json')
+  if (flag('fresh')) rmSync(dir, { recursive: true, force: true })
+  if (existsSync(marker) && existsSync(path.join(dir, 'generated.json'))) {
+    const { uri } = JSON.parse(readFileSync(marker, 'utf8')) as { uri: string }
+    log(`复用 reusing the ${target.label} database of ${label}`)
+    return uri
+  }
+  const replicate = target.compat === 'ferretdb' && size > 1000
+  const base = replicate ? await mongoDatabase(1000, target) : null
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const name = `ph_bench_${label}_${Date.now()}`
+  const uri = `${target.uri}/${name}`
+  const env = {
+    NODE_OPTIONS,
+    BENCH_DIR: dir,
+    BENCH_DATABASE_URI: uri,
+    MONGO_COMPAT: target.compat,
+    PAYLOAD_SECRET: SECRET,
+  }
+  log(
+    replicate
+      ? `复制 1k ×${Math.round(size / 1000)} → ${label} replicating on ${target.label}…`
+      : `生成 ${label} 数据库 generating the ${label} database on ${target.label}…`,
+  )
+  const { ms } = replicate
+    ? await run(payloadBin(), ['run', 'bench/replicate.ts'], {
+        label: 'replicate',
+        env: {
+          ...env,
+          BENCH_SOURCE_DB: new URL(base as string).pathname.slice(1),
+          BENCH_FACTOR: String(Math.round(size / 1000)),
+        },
+      })
+    : await run(payloadBin(), ['run', 'bench/generate.ts'], {
+        label: 'generate',
+        env: { ...env, BENCH_SIZE: String(size) },
+      })
+  log(`用时 done in ${(ms / 1000).toFixed(0)} s`)
+  writeFileSync(marker, JSON.stringify({ uri }))
+  return uri
+}
+
 const running = new Set<{ stop: () => Promise<void> }>()
 async function stopServers() {
   await Promise.all([...running].map((server) => server.stop()))
@@ -290,27 +391,62 @@ const BENCHMARKS: Benchmark[] = [
   {
     name: 'queries',
     title:
-      'Admin/API query cost, SQLite (Mongo-wire: skipped, no server on this machine — issue #3)',
+      'Admin/API query cost: SQLite, and the same queries on a Mongo-wire server (FerretDB unless BENCH_MONGO_URI)',
     sizes: [1000, 10_000],
     run: async (ctx) => {
       await ctx.db()
-      await run(payloadBin(), ['run', 'bench/queries.ts'], {
-        label: 'queries',
-        env: { ...ctx.env, NODE_OPTIONS },
+      const queries = async (label: string, env: Record<string, string>) => {
+        const result = `queries-${label}.json`
+        await run(payloadBin(), ['run', 'bench/queries.ts'], {
+          label: `queries ${label}`,
+          env: { ...ctx.env, NODE_OPTIONS, BENCH_RESULT: result, ...env },
+        })
+        return JSON.parse(readFileSync(path.join(ctx.dir, result), 'utf8')) as Row[]
+      }
+      const sqlite = await queries('sqlite', {})
+      const target = await mongoTargetOnce()
+      if (!target) return sqlite.map((row) => ({ size: ctx.label, ...row }))
+      const other = await queries(target.label, {
+        BENCH_DATABASE_URI: await mongoDatabase(ctx.size, target),
+        MONGO_COMPAT: target.compat,
+        // Fewer repeats: a full scan per query on FerretDB at 10k takes seconds.
+        BENCH_QUERY_REPEAT: process.env.BENCH_QUERY_REPEAT ?? '10',
       })
-      const rows = JSON.parse(readFileSync(path.join(ctx.dir, 'queries.json'), 'utf8')) as Row[]
-      return rows.map((row) => ({ size: ctx.label, ...row, mongo: 'skipped' }))
+      return sqlite.map((row) => {
+        const match = other.find((o) => o.query === row.query)
+        const p50 = Number(match?.['p50 ms'])
+        return {
+          size: ctx.label,
+          ...row,
+          [`${target.label} p50 ms`]: match?.['p50 ms'] ?? '—',
+          [`${target.label} p95 ms`]: match?.['p95 ms'] ?? '—',
+          [`${target.label}/SQLite p50`]: match ? (p50 / Number(row['p50 ms'])).toFixed(1) : '—',
+        }
+      })
     },
     summarize: (rows) => {
       const at10k = rows.filter((row) => row.size === '10k')
       const scope = at10k.length > 0 ? at10k : rows
       const worst = scope.reduce((a, b) => (Number(b['p95 ms']) > Number(a['p95 ms']) ? b : a))
-      return {
+      const summary: Row = {
         'worst p95 ms': worst['p95 ms'],
         query: worst.query,
         size: worst.size,
         'goal ms': 150,
       }
+      // The Mongo-wire column, when it ran: its worst query and the median ratio to SQLite.
+      const column = Object.keys(scope[0]).find((key) => / p95 ms$/.test(key) && key !== 'p95 ms')
+      if (column) {
+        const label = column.replace(/ p95 ms$/, '')
+        const other = scope.reduce((a, b) => (Number(b[column]) > Number(a[column]) ? b : a))
+        const ratios = scope
+          .map((row) => Number(row[`${label}/SQLite p50`]))
+          .filter(Number.isFinite)
+        summary[`worst ${column}`] = other[column]
+        summary[`${label} query`] = other.query
+        summary[`median ${label}/SQLite p50`] = percentile(ratios, 50).toFixed(1)
+      }
+      return summary
     },
   },
   {
@@ -540,6 +676,59 @@ const BENCHMARKS: Benchmark[] = [
     },
   },
   {
+    name: 'floor',
+    title: `The app server's floor: our cached pages and files against a bare Next.js app of the same version (autocannon, ${CONNECTIONS} connections, ${DURATION} s each; goal ≥ 0.9×)`,
+    sizes: [1000],
+    run: async (ctx) => {
+      const origin = await ctx.start()
+      const details = await samplePaths(origin)
+      const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength
+      // The bare page is made as large as our detail page, so the two compare like for like.
+      const detailBytes = await bytes(`${origin}${details.scripts}`)
+      const bare = await startBareNext(detailBytes)
+      try {
+        const sizes = new Map<string, string>()
+        for (const [url, base] of [
+          [details.scripts, origin],
+          ['/', origin],
+          ['/', bare.origin],
+        ] as const) {
+          sizes.set(`${base}${url}`, ((await bytes(`${base}${url}`)) / 1024).toFixed(0))
+        }
+        // Each of ours against the bare app's page of the same kind, loaded one after the other.
+        const pairs: [string, string, string][] = [
+          ['detail script (cached)', details.scripts, '/'],
+          ['home (cached)', '/', '/'],
+          ['robots.txt', '/robots.txt', '/robots.txt'],
+          ['embed.js (public file)', '/embed.js', '/file.js'],
+        ]
+        const rows: Row[] = []
+        for (const [name, ours, theirs] of pairs) {
+          await fetch(`${origin}${ours}`)
+          log(`autocannon ${name}`)
+          const baseline = await load(`${bare.origin}${theirs}`)
+          const measured = await load(`${origin}${ours}`)
+          rows.push({
+            size: ctx.label,
+            what: name,
+            'bare req/s': baseline.rps.toFixed(0),
+            'ours req/s': measured.rps.toFixed(0),
+            'ours/bare': (measured.rps / Math.max(1, baseline.rps)).toFixed(2),
+            'bare kB': sizes.get(`${bare.origin}${theirs}`) ?? '-',
+            'ours kB': sizes.get(`${origin}${ours}`) ?? '-',
+            'bare p50 ms': baseline.p50,
+            'ours p50 ms': measured.p50,
+            goal: '≥ 0.90',
+            errors: baseline.errors + measured.errors,
+          })
+        }
+        return rows
+      } finally {
+        await bare.stop()
+      }
+    },
+  },
+  {
     name: 'weight',
     title: 'Page weight (first-load JS: module scripts only, nomodule excluded; gzip)',
     sizes: [10_000],
@@ -609,6 +798,76 @@ const BENCHMARKS: Benchmark[] = [
   },
 ]
 
+/**
+ * The baseline of the `floor` benchmark: a bare Next.js app of the version we run, built like ours
+ * (Turbopack) once per run: one prerendered page of Chinese text about `pageBytes` long, `robots.txt` from a
+ * metadata route and a file from `public/`. It lives in `.bench-bare/` of this checkout (ignored by
+ * git and the linters): Turbopack compiles only inside the workspace that holds node_modules.
+ * Runs on PORT_NEXT + 2.
+ */
+async function startBareNext(
+  pageBytes: number,
+): Promise<{ origin: string; stop: () => Promise<void> }> {
+  const app = path.join(ROOT, '.bench-bare')
+  const port = PORT_NEXT + 2
+  {
+    rmSync(app, { recursive: true, force: true })
+    mkdirSync(path.join(app, 'app'), { recursive: true })
+    mkdirSync(path.join(app, 'public'), { recursive: true })
+    const paragraph =
+      '岚川县的院坝会开到了第三期，宣讲员用本地话讲移风易俗，讲完大家围坐在一起说说自家的打算。'
+    // ≈ 500 bytes a paragraph in the page: its HTML and its copy in the inlined render data.
+    const count = Math.max(1, Math.round(pageBytes / 500))
+    const paragraphs = Array.from({ length: count }, (_, i) => `${i + 1}. ${paragraph}`)
+    writeFileSync(
+      path.join(app, 'app', 'layout.js'),
+      `export const metadata = { title: '基线' }\n` +
+        `export default function Layout({ children }) {\n` +
+        `  return <html lang="zh-CN"><body>{children}</body></html>\n}\n`,
+    )
+    writeFileSync(
+      path.join(app, 'app', 'page.js'),
+      `const paragraphs = ${JSON.stringify(paragraphs)}\n` +
+        `export default function Page() {\n` +
+        `  return <main>{paragraphs.map((text) => <p key={text}>{text}</p>)}</main>\n}\n`,
+    )
+    writeFileSync(
+      path.join(app, 'app', 'robots.js'),
+      `export default function robots() {\n` +
+        `  return { rules: { userAgent: '*', allow: '/' }, sitemap: 'http://127.0.0.1/sitemap.xml' }\n}\n`,
+    )
+    writeFileSync(
+      path.join(app, 'public', 'file.js'),
+      readFileSync(path.join(ROOT, 'public/embed.js')),
+    )
+    // Its own (empty) instrumentation hook: without one, Turbopack compiles ours into it (the
+    // workspace root is this checkout), and the bare app would start Payload.
+    writeFileSync(path.join(app, 'instrumentation.js'), 'export function register() {}\n')
+    log('基线 bare Next.js app: next build…')
+    await run(process.execPath, [nextBin(), 'build', app], {
+      label: 'bare next build',
+      env: { NODE_OPTIONS: '--no-deprecation' },
+      quiet: true,
+    })
+  }
+  const proc = startProcess(
+    process.execPath,
+    [nextBin(), 'start', app, '-p', String(port), '-H', '127.0.0.1'],
+    {
+      NODE_OPTIONS: '--no-deprecation',
+    },
+  )
+  const origin = `http://127.0.0.1:${port}`
+  try {
+    await waitFor(`${origin}/robots.txt`)
+  } catch (err) {
+    process.stdout.write(proc.log())
+    await proc.stop()
+    throw err
+  }
+  return { origin, stop: proc.stop }
+}
+
 async function startNginx(root: string, dir: string) {
   const conf = path.join(dir, 'nginx.conf')
   writeFileSync(
@@ -655,7 +914,7 @@ async function main() {
   const unknown = names.filter((name) => name !== 'all' && !BENCHMARKS.some((b) => b.name === name))
   if (unknown.length > 0 || flag('help')) {
     console.log(
-      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --fresh --search]\n` +
+      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --fresh --search --no-mongo]\n` +
         `benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
     )
     process.exit(unknown.length > 0 ? 2 : 0)
@@ -675,6 +934,7 @@ async function main() {
   const results = new Map<string, Row[]>()
   const stop = async () => {
     await stopServers()
+    ;(await mongoTarget)?.stop()
     rmSync(work, { recursive: true, force: true })
   }
   process.on('SIGINT', () => void stop().then(() => process.exit(130)))
