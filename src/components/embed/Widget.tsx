@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react'
 
 import { PortalLink } from '@/components/PortalLink'
-import { ResponsiveImage } from '@/components/ResponsiveImage'
+import { ResourceCard } from '@/components/ResourceCard'
+import { VideoPlayer } from '@/components/VideoPlayer'
 import type { EmbedResource } from '@/data/embed'
-import type { ResourceCard } from '@/data/types'
+import type { ResourceCard as ResourceCardData } from '@/data/types'
 import { EMBED_DEFAULT_COUNT } from '@/lib/embed/options'
 import { WIDGET_JS } from '@/lib/embed/scripts'
-import { formatDuration } from '@/lib/format'
-import { KIND_LABELS, resourcePath } from '@/lib/kinds'
 
 /** Links out of a widget open the portal in a new tab, never inside the host's frame. */
 const OUT = { target: '_blank', rel: 'noopener' } as const
@@ -53,37 +52,20 @@ export function WidgetShell({
   )
 }
 
-/** One resource as a compact card. */
-export function WidgetCard({ card, large = false }: { card: ResourceCard; large?: boolean }) {
+/** One resource as a compact card: the portal's card in its widget look. */
+export function WidgetCard({ card, large = false }: { card: ResourceCardData; large?: boolean }) {
   return (
-    <article className={`embed-card${card.cover ? '' : ' no-image'}`}>
-      {card.cover ? (
-        <ResponsiveImage
-          image={card.cover}
-          sizes={large ? '(max-width: 600px) 100vw, 600px' : '(max-width: 500px) 96px, 240px'}
-        />
-      ) : null}
-      <div>
-        <span className="embed-kind">{KIND_LABELS[card.kind].short}</span>
-        <h2>
-          <PortalLink href={resourcePath(card.kind, card.slug)} {...OUT}>
-            {card.title}
-          </PortalLink>
-        </h2>
-        <p className="embed-summary">{card.summary}</p>
-        <ul className="embed-facts">
-          {card.facts.map((fact) => (
-            <li key={fact}>{fact}</li>
-          ))}
-          {card.org ? <li>{card.org.name}</li> : null}
-        </ul>
-      </div>
-    </article>
+    <ResourceCard
+      card={card}
+      variant="widget"
+      imageSizes={large ? '(max-width: 600px) 100vw, 600px' : undefined}
+      linkProps={OUT}
+    />
   )
 }
 
 /** A list of cards; items past the default count start hidden (the script shows `count`). */
-export function WidgetList({ cards, emptyText }: { cards: ResourceCard[]; emptyText: string }) {
+export function WidgetList({ cards, emptyText }: { cards: ResourceCardData[]; emptyText: string }) {
   if (cards.length === 0) return <p className="embed-empty">{emptyText}</p>
   return (
     <ul className="embed-items">
@@ -101,46 +83,22 @@ export function WidgetList({ cards, emptyText }: { cards: ResourceCard[]; emptyT
   )
 }
 
-/** A video widget: the player with its Mandarin subtitles, then title and facts. */
+/** A video widget: the video page's player with its Mandarin subtitles, then the video's card. */
 export function WidgetVideo({ resource }: { resource: EmbedResource }) {
   const { card, video } = resource
   if (!video?.url) return <WidgetCard card={card} large />
   return (
     <>
-      <video
+      <VideoPlayer
         className="embed-player"
-        controls
-        preload="metadata"
-        playsInline
+        src={video.url}
+        type={video.type}
         poster={video.poster?.src}
-      >
-        <source src={video.url} type={video.type ?? undefined} />
-        {video.subtitlesUrl ? (
-          <track
-            kind="subtitles"
-            src={video.subtitlesUrl}
-            srcLang="zh-CN"
-            label="普通话字幕"
-            default
-          />
-        ) : null}
-        你的浏览器不能播放这段视频。
-      </video>
-      <article className="embed-card no-image">
-        <div>
-          <span className="embed-kind">{KIND_LABELS.videos.short}</span>
-          <h2>
-            <PortalLink href={resourcePath('videos', card.slug)} {...OUT}>
-              {card.title}
-            </PortalLink>
-          </h2>
-          <ul className="embed-facts">
-            {video.dialect ? <li>{video.dialect}</li> : null}
-            <li>{formatDuration(video.durationSeconds)}</li>
-            {card.org ? <li>{card.org.name}</li> : null}
-          </ul>
-        </div>
-      </article>
+        subtitlesUrl={video.subtitlesUrl}
+        fallback="你的浏览器不能播放这段视频。"
+      />
+      {/* The player shows the poster: the card goes without its picture. */}
+      <WidgetCard card={{ ...card, cover: null }} />
     </>
   )
 }

@@ -11,6 +11,7 @@ import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
+import { VideoPlayer } from '@/components/VideoPlayer'
 import { getVideo, listPublishedSlugs } from '@/data/resources'
 import { formatDate, formatDuration } from '@/lib/format'
 import { oembedJsonPath } from '@/lib/embed/oembed'
@@ -66,25 +67,14 @@ export default async function VideoPage({ params }: Props) {
       <span className="kind-label">方言短视频</span>
       <h1>{video.title}</h1>
       {video.videoUrl ? (
-        <video
+        <VideoPlayer
           className="video-player"
-          controls
-          preload="metadata"
+          src={video.videoUrl}
+          type={video.videoType}
           poster={video.poster?.src}
-          playsInline
-        >
-          <source src={video.videoUrl} type={video.videoType ?? undefined} />
-          {video.subtitlesUrl ? (
-            <track
-              kind="subtitles"
-              src={video.subtitlesUrl}
-              srcLang="zh-CN"
-              label="普通话字幕"
-              default
-            />
-          ) : null}
-          你的浏览器不能播放这段视频，请阅读下方文字稿。
-        </video>
+          subtitlesUrl={video.subtitlesUrl}
+          fallback="你的浏览器不能播放这段视频，请阅读下方文字稿。"
+        />
       ) : video.poster ? (
         <div className="video-placeholder">
           <ResponsiveImage image={video.poster} sizes="(max-width: 700px) 100vw, 680px" priority />
