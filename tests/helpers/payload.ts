@@ -1,4 +1,5 @@
 import config from '@payload-config'
+import { REST_GET } from '@payloadcms/next/routes'
 import { getPayload, type Migration, type Payload } from 'payload'
 
 import { databaseKind } from '@/lib/database'
@@ -27,4 +28,14 @@ export async function shutdownPayload(payload: Payload | undefined): Promise<voi
     ).connection.dropDatabase()
   }
   await payload.db.destroy?.()
+}
+
+/** An anonymous GET through Payload's real REST route: `restGet('scripts?limit=1')`. */
+export async function restGet(
+  pathAndQuery: string,
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const url = new URL(`http://localhost/api/${pathAndQuery}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const response = await REST_GET(config)(new Request(url), { params: Promise.resolve({ slug }) })
+  return { status: response.status, headers: response.headers, text: await response.text() }
 }

@@ -1,5 +1,3 @@
-import config from '@payload-config'
-import { REST_GET } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -11,7 +9,7 @@ import {
 } from '@/lib/databaseBreaker'
 
 import { lockDatabase } from '../helpers/databaseLock'
-import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { bootPayload, restGet, shutdownPayload } from '../helpers/payload'
 
 // Its own file (its own process): installing the breaker changes this process's adapter, and the
 // exclusive lock must not meet a read another test's request left behind (seen for up to ~2 s after
@@ -24,13 +22,6 @@ beforeAll(async () => {
 })
 
 afterAll(() => shutdownPayload(payload))
-
-async function get(...slug: string[]) {
-  const response = await REST_GET(config)(new Request(`http://localhost/api/${slug.join('/')}`), {
-    params: Promise.resolve({ slug }),
-  })
-  return { status: response.status, text: await response.text() }
-}
 
 describe('an app server while the database is away', () => {
   // SQLite only: a file can be locked from outside; the breaker itself does not know the adapter.
@@ -58,7 +49,7 @@ describe('an app server while the database is away', () => {
             overrideAccess: true,
           }),
         ).rejects.toBeInstanceOf(DatabaseUnavailableError)
-        const api = await get('scripts')
+        const api = await restGet('scripts')
         expect(api.status).toBe(503)
         expect(api.text).toContain('数据库暂时无法访问')
         expect(api.text).not.toMatch(/DATABASE_UNAVAILABLE|failing fast|at .*\.js/)
@@ -68,7 +59,7 @@ describe('an app server while the database is away', () => {
       // The database is back, but nothing has asked it yet: still failing fast (retry is 60 s)…
       await expect(find()).rejects.toBeInstanceOf(DatabaseUnavailableError)
       // …until the health check's real query answers.
-      expect((await get('health')).status).toBe(200)
+      expect((await restGet('health')).status).toBe(200)
       expect(breaker.isOpen()).toBe(false)
       await expect(find()).resolves.toMatchObject({ docs: expect.any(Array) })
       expect(

@@ -1,12 +1,10 @@
-import config from '@payload-config'
-import { REST_GET } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { databaseKind } from '@/lib/database'
 
 import { lockDatabase } from '../helpers/databaseLock'
-import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { bootPayload, restGet, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
 const kind = databaseKind(process.env.DATABASE_URI)
@@ -17,16 +15,9 @@ beforeAll(async () => {
 
 afterAll(() => shutdownPayload(payload))
 
-async function get(...slug: string[]) {
-  const response = await REST_GET(config)(new Request(`http://localhost/api/${slug.join('/')}`), {
-    params: Promise.resolve({ slug }),
-  })
-  return { status: response.status, headers: response.headers, text: await response.text() }
-}
-
 describe('/api/health', () => {
   it('reports the database adapter, version and latency, uncached, with no secrets', async () => {
-    const { status, headers, text } = await get('health')
+    const { status, headers, text } = await restGet('health')
     expect(status).toBe(200)
     expect(headers.get('cache-control')).toMatch(/no-store/)
     const body = JSON.parse(text)
@@ -53,22 +44,22 @@ describe('/api/health', () => {
     async () => {
       const lock = await lockDatabase(process.env.DATABASE_URI as string)
       try {
-        const health = await get('health')
+        const health = await restGet('health')
         expect(health.status).toBe(503)
         expect(JSON.parse(health.text)).toMatchObject({
           status: 'error',
           message: expect.stringContaining('数据库暂时无法访问'),
           database: { reachable: false },
         })
-        const api = await get('scripts')
+        const api = await restGet('scripts')
         expect(api.status).toBe(503)
         expect(api.text).toContain('数据库暂时无法访问')
         expect(api.text).not.toMatch(/SQLITE_BUSY|at .*\.js|\/tmp\//)
       } finally {
         await lock.release()
       }
-      expect((await get('health')).status).toBe(200)
-      expect((await get('scripts')).status).toBe(200)
+      expect((await restGet('health')).status).toBe(200)
+      expect((await restGet('scripts')).status).toBe(200)
     },
     60_000,
   )

@@ -1,5 +1,5 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_GET } from '@payloadcms/next/routes'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -7,20 +7,12 @@ import { listLatest, listPublishedSlugs } from '@/data/resources'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 
 import { context, createOrgTree, scriptData, unique } from '../helpers/fixtures'
-import { bootPayload, shutdownPayload } from '../helpers/payload'
+import { bootPayload, restGet, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
 let marker: string
 let publishedId: number | string
 let draftId: number | string
-
-/** Calls Payload's real REST handler (the one mounted at /api/[...slug]) with no credentials. */
-async function restGet(pathAndQuery: string) {
-  const url = new URL(`http://localhost/api/${pathAndQuery}`)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/')
-  const response = await REST_GET(config)(new Request(url), { params: Promise.resolve({ slug }) })
-  return { status: response.status, text: await response.text() }
-}
 
 async function graphql(query: string) {
   const response = await GRAPHQL_POST(config)(
