@@ -1,8 +1,10 @@
 /**
- * Draws the portal's app icons (a page of a script on the accent colour) into public/icons with sharp.
- * Run once after changing the design: `npx tsx scripts/icons.ts`. The PNGs are committed.
+ * Draws the portal's app icons (a page of a script on the accent colour) into public/icons with sharp,
+ * and public/favicon.ico for whatever asks for it without reading the page's icon links (old
+ * browsers, feed readers, crawlers). Run once after changing the design: `npx tsx scripts/icons.ts`.
+ * The files are committed.
  */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import sharp from 'sharp'
@@ -38,3 +40,26 @@ for (const [name, size, maskable] of [
     .toFile(path.join(dir, name))
   console.log(`[icons] ${name}`)
 }
+
+/** An ICO file holding one PNG image (allowed since Windows Vista; every current browser reads it). */
+function icoOf(png: Buffer, size: number): Buffer {
+  const header = Buffer.alloc(6 + 16)
+  header.writeUInt16LE(0, 0) // reserved
+  header.writeUInt16LE(1, 2) // type: icon
+  header.writeUInt16LE(1, 4) // one image
+  header.writeUInt8(size % 256, 6) // width (0 means 256)
+  header.writeUInt8(size % 256, 7) // height
+  header.writeUInt8(0, 8) // no palette
+  header.writeUInt8(0, 9) // reserved
+  header.writeUInt16LE(1, 10) // colour planes
+  header.writeUInt16LE(32, 12) // bits per pixel
+  header.writeUInt32LE(png.length, 14) // image size
+  header.writeUInt32LE(header.length, 18) // image offset
+  return Buffer.concat([header, png])
+}
+
+const favicon = await sharp(Buffer.from(svg(32, false)))
+  .png()
+  .toBuffer()
+await writeFile(path.resolve('public/favicon.ico'), icoOf(favicon, 32))
+console.log('[icons] favicon.ico')
