@@ -19,9 +19,6 @@ const RETENTION_MS = 24 * 60 * 60 * 1000
 /** Rows are re-read for this long: a change committed late (a long transaction) is not missed. */
 const OVERLAP_MS = 30_000
 const PAGE = 500
-/** A poll slower than this means the database is struggling: the next one waits the pause below. */
-const SLOW_POLL_MS = 1000
-const SLOW_POLL_PAUSE_MS = 30_000
 
 /** The cache tag Next.js gives every page under the root layout (`revalidatePath('/', 'layout')`). */
 export const WHOLE_PORTAL_TAG = '_N_T_/layout'
@@ -156,12 +153,11 @@ export function startChangeFeed(
   feed.onRemoteChange = onRemoteChange
   if (feed.started) return
   feed.started = true
-  // Each poll is scheduled after the previous one ends. A poll that took long (the database is
-  // locked or struggling: the SQLite driver waits on the main thread) or failed spaces the next
-  // ones out, so the feed never holds up the requests the server is there for.
+  // Each poll is scheduled after the previous one ends. A poll that failed (the database is away:
+  // the SQLite driver waits for a locked file on the main thread) spaces the next ones out through
+  // the shared backoff, so the feed never holds up the requests the server is there for. A poll
+  // that was merely slow (a busy server) does not: the other servers' changes must keep arriving.
   const poll = async () => {
-    const started = Date.now()
-    let pause = changePollInterval(payload)
     if (feed.backoff.ready()) {
       try {
         await pollPublicChanges(payload)
@@ -170,10 +166,10 @@ export function startChangeFeed(
         feed.backoff.failed()
         payload.logger.warn({ err }, '读取公开变更失败 reading the public-change feed failed')
       }
-      if (Date.now() - started > SLOW_POLL_MS) pause = Math.max(pause, SLOW_POLL_PAUSE_MS)
     }
-    if (!feed.started || changePollInterval(payload) === 0) return
-    feed.timer = setTimeout(() => void poll(), pause)
+    const interval = changePollInterval(payload)
+    if (!feed.started || interval === 0) return
+    feed.timer = setTimeout(() => void poll(), interval)
     feed.timer.unref?.()
   }
   void poll()

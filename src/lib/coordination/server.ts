@@ -28,7 +28,7 @@ export function processState<T>(name: string, initial: () => T): T {
 
 /**
  * Spacing for the background loops' database calls (the lease, the change feed) after a failure:
- * 30 s, then every 60 s until one succeeds. The SQLite driver waits for a locked database on the
+ * 5 s, doubling up to 60 s until one succeeds. The SQLite driver waits for a locked database on the
  * main thread, up to its busy timeout (5 s), so loops that kept asking every second would hold up
  * every request while the database is away. One gate for both loops: a failure of either pauses
  * both.
@@ -52,7 +52,7 @@ export class Backoff {
   failed(now = Date.now()): void {
     this.probing = false
     this.failures += 1
-    this.until = now + Math.min(60_000, 30_000 * 2 ** (this.failures - 1))
+    this.until = now + Math.min(60_000, 5_000 * 2 ** (this.failures - 1))
   }
 
   succeeded(): void {
