@@ -204,6 +204,20 @@ test('the reviewer publishes and the portal shows the script', async ({ browser 
   const editor = await session(browser, EDITOR, PHONE)
   await editor.page.goto(documentPath)
   await expect(editor.page.locator('#field-summary')).toBeVisible()
+  // Payload takes the lock with a request after the form shows: wait until it is stored, or the
+  // reviewer may open the document before it (seen in CI on a loaded machine).
+  const documentId = documentPath.split('/').pop()
+  await expect
+    .poll(
+      async () => {
+        const response = await editor.page.request.get(
+          `/api/payload-locked-documents?where[document.value][equals]=${documentId}&depth=0`,
+        )
+        return response.ok() ? ((await response.json()) as { totalDocs: number }).totalDocs : -1
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(0)
   const reviewer = await session(browser, REVIEWER, DESKTOP)
   const { page } = reviewer
   await page.goto(documentPath)
