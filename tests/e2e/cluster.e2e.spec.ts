@@ -100,13 +100,28 @@ async function adminToken(server: AppServer): Promise<string> {
   return ((await response.json()) as { token: string }).token
 }
 
+/**
+ * `fetch`, with GETs sent once more when the server closed the kept-alive connection just as it was
+ * reused ("other side closed": Node closes idle sockets after 5 s, which is not what is tested).
+ */
+async function request(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (err) {
+    const cause = String((err as { cause?: unknown }).cause ?? '')
+    const idempotent = (init.method ?? 'GET') === 'GET'
+    if (!idempotent || !/other side closed|ECONNRESET/.test(cause)) throw err
+    return fetch(url, init)
+  }
+}
+
 async function api(
   server: AppServer,
   token: string,
   pathname: string,
   init: { method?: string; body?: unknown } = {},
 ): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.origin}${pathname}`, {
+  const response = await request(`${server.origin}${pathname}`, {
     method: init.method ?? 'GET',
     headers: { Authorization: `JWT ${token}`, 'Content-Type': 'application/json' },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -123,7 +138,7 @@ function pagesWritten(dir: string): number {
 }
 
 const page = async (server: AppServer, pathname: string) => {
-  const response = await fetch(`${server.origin}${pathname}`)
+  const response = await request(`${server.origin}${pathname}`)
   return { status: response.status, text: await response.text() }
 }
 
