@@ -2,7 +2,6 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { zh } from '@payloadcms/translations/languages/zh'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -24,6 +23,7 @@ import { healthEndpoint } from './src/endpoints/health'
 import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
 import { staticSiteEndpoint } from './src/endpoints/staticSite'
 import { Site } from './src/globals/Site'
+import { richTextEditor } from './src/fields/richText'
 import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
 import { startCoordination } from './src/lib/coordination/start'
@@ -85,7 +85,7 @@ export default buildConfig({
   onInit: startCoordination,
   endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint, staticSiteEndpoint],
   hooks: { afterError: [explainApiErrors] },
-  editor: lexicalEditor(),
+  editor: richTextEditor(),
   db: databaseAdapter(),
   sharp,
   upload: {

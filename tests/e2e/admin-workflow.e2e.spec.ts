@@ -104,10 +104,15 @@ test('an editor on a phone writes a script and submits it for review', async ({ 
   await page.locator('.rs__option', { hasText: '板凳课堂' }).click()
   await page.locator('#field-durationMinutes').fill('12')
   const body = page.locator('.rich-text-lexical [data-lexical-editor="true"]').first()
+  // The body is read-only while the form still processes the refused submit (long on a loaded
+  // machine), and must open again afterwards (Payload's editor stayed read-only: see
+  // src/fields/richText.ts). Keys typed before it opens are lost, as they would be for a person.
+  await expect(body).toBeEditable({ timeout: 15_000 })
   await body.click()
   await page.keyboard.type(
     '乡亲们，端午快到了。今年龙舟会还是老规矩：钱要公开，人要安全，输赢都是一家人。',
   )
+  await expect(body).toContainText('今年龙舟会还是老规矩')
 
   // A slug the server refuses: the refusal names the field by its label.
   await page.locator('#field-slug').fill('不合法 Slug!')
@@ -116,7 +121,7 @@ test('an editor on a phone writes a script and submits it for review', async ({ 
   await page.locator('#field-slug').fill('')
 
   await page.getByRole('button', { name: '提交审核' }).click()
-  await expect(page).toHaveURL(/\/admin\/collections\/scripts\/\d+/)
+  await expect(page).toHaveURL(/\/admin\/collections\/scripts\/\d+/, { timeout: 15_000 })
   // On the phone the state shows next to the actions, without scrolling to the sidebar.
   await expect(page.getByTestId('review-state-badge')).toHaveText('待审')
   await expect(page.getByTestId('review-state-badge')).toBeInViewport()
@@ -198,14 +203,17 @@ test('the editor sees the comment on the dashboard, fixes the script and resubmi
 })
 
 test('the reviewer publishes and the portal shows the script', async ({ browser }) => {
-  // The editor has the document open on the phone again (opening it takes Payload's lock; a
-  // closed browser may or may not have released it, depending on whether its unload request got
-  // out in time, so the test does not rely on that).
+  // The editor has the document open on the phone again and starts typing. Payload takes its lock
+  // with the form-state request of the first change, not on opening (a closed browser may or may
+  // not have released the earlier lock, depending on whether its unload request got out in time,
+  // so the test does not rely on that either).
   const editor = await session(browser, EDITOR, PHONE)
   await editor.page.goto(documentPath)
-  await expect(editor.page.locator('#field-summary')).toBeVisible()
-  // Payload takes the lock with a request after the form shows: wait until it is stored, or the
-  // reviewer may open the document before it (seen in CI on a loaded machine).
+  const summary = editor.page.locator('#field-summary')
+  await expect(summary).toBeVisible()
+  await summary.press('End')
+  await summary.pressSequentially('再补一句')
+  // Wait until the lock is stored, or the reviewer may open the document before it.
   const documentId = documentPath.split('/').pop()
   await expect
     .poll(
