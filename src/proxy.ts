@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { embedOrigins } from '@/lib/embedOrigins'
 import { DRAFT_MODE_COOKIE, newNonce, pageSecurityHeaders, rendersPerRequest } from '@/lib/csp'
 import { isEmbedPath } from '@/lib/framing'
+import { isResourceKind } from '@/lib/kinds'
+import { cachedListPath } from '@/lib/listCache'
 import { isPublicReadRoute, isSignedIn, PUBLIC_CORS_HEADERS } from '@/lib/publicApi'
 
 /** Whether a raw (still percent-encoded) path decodes as UTF-8, without NUL characters. */
@@ -59,6 +61,7 @@ function withoutDraft(url: URL): URL {
  * In front of the requests `config.matcher` lists:
  * - malformed requests that Next.js and Payload answer with a bare 500 get a Chinese 400: paths
  *   with broken percent-encoding or NUL (`/scripts/%E4%B8`), GraphQL posts whose body is not JSON;
+ * - list pages go to their cached copy (src/lib/listCache.ts);
  * - the framing policy (widgets: the allowed media-center origins; everything else, including the
  *   admin, same-origin only), the portal's Content-Security-Policy with a nonce for the pages
  *   rendered per request (src/lib/csp.ts), and filtered widget rewrites;
@@ -79,6 +82,13 @@ export async function proxy(request: NextRequest): Promise<Response> {
     }
   }
   if (pathname.startsWith('/api/')) return publicApi(request)
+  const draftMode = request.cookies.has(DRAFT_MODE_COOKIE)
+  const kind = pathname.replace(/^\/|\/$/g, '')
+  const cachedList =
+    !draftMode && isResourceKind(kind) ? cachedListPath(kind, request.nextUrl.searchParams) : null
+  // A cached page like any other: its framing and policy come from next.config.mjs, its script
+  // hashes from the cache entry (a policy set here would replace those).
+  if (cachedList) return NextResponse.rewrite(new URL(cachedList, request.url))
   const embed = isEmbedPath(pathname)
   const origins = embed ? await embedOrigins(request.nextUrl.origin) : []
   const filtered =
@@ -88,9 +98,7 @@ export async function proxy(request: NextRequest): Promise<Response> {
   const target = filtered ? `/embed/filtered${pathname.slice('/embed'.length)}` : pathname
   // Pages rendered per request get a nonce: Next.js reads it from the request's policy header and
   // puts it on its own inline scripts. Cached pages get their script hashes from the cache handler.
-  const nonce = rendersPerRequest(target, request.cookies.has(DRAFT_MODE_COOKIE))
-    ? newNonce()
-    : null
+  const nonce = rendersPerRequest(target, draftMode) ? newNonce() : null
   const headers = pageSecurityHeaders(pathname, origins, nonce)
   const requestHeaders = new Headers(request.headers)
   if (nonce) requestHeaders.set('content-security-policy', headers['Content-Security-Policy'])

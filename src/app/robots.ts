@@ -8,7 +8,7 @@ export default function robots(): MetadataRoute.Robots {
     rules: {
       userAgent: '*',
       allow: ['/', '/api/media/file/', '/api/files/file/', '/api/video-files/file/'],
-      disallow: ['/admin', '/api/'],
+      disallow: ['/admin', '/api/', '/lists/'],
     },
     sitemap: `${serverUrl()}/sitemap.xml`,
     host: serverUrl(),

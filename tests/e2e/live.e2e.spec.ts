@@ -81,6 +81,73 @@ test('publishing through the API updates the live pages without a rebuild', asyn
   }
 })
 
+test('list pages are cached, and an edit that moves a script between filters shows at once', async ({
+  request,
+}) => {
+  const login = await request.post('/api/users/login', {
+    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
+  })
+  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const orgs = await (
+    await request.get('/api/orgs?where[slug][equals]=xinghua', { headers })
+  ).json()
+  const slug = `e2e-list-${Date.now().toString(36)}`
+  const title = `端到端列表测试${slug.slice(-6)}`
+  const created = await request.post('/api/scripts', {
+    headers,
+    data: {
+      title,
+      slug,
+      summary: '改了形式以后，应当立即换到另一个筛选列表里。',
+      org: orgs.docs[0].id,
+      format: 'shuoshi',
+      durationMinutes: 1,
+      body: paragraphsToLexical(['乡亲们好，今天说说院坝里的事。']),
+      _status: 'published',
+    },
+  })
+  expect(created.status()).toBe(201)
+  const id = (await created.json()).doc.id
+  const cache = async (url: string) => (await request.get(url)).headers()['x-nextjs-cache']
+  const html = async (url: string) => (await request.get(url)).text()
+
+  // Each list is rendered once and then served from the cache, equivalent URLs included.
+  const wenyi = '/scripts?format=wenyi'
+  await html(wenyi)
+  expect(await cache(wenyi)).toBe('HIT')
+  expect(await cache('/scripts?utm_source=wx&format=wenyi&page=abc')).toBe('HIT')
+  expect(await html(wenyi)).not.toContain(title)
+  expect(await html('/scripts?format=shuoshi')).toContain(title)
+  expect(await html('/scripts?sort=shortest')).toContain(title)
+  expect(await html('/scripts')).toContain(title)
+
+  // A plain edit: no new slug or date, so the kind's order stays; the filtered lists change.
+  const edited = await request.patch(`/api/scripts/${id}`, {
+    headers,
+    data: { format: 'wenyi', durationMinutes: 90 },
+  })
+  expect(edited.status()).toBe(200)
+  expect(await html(wenyi)).toContain(title)
+  expect(await html('/scripts?format=shuoshi')).not.toContain(title)
+  expect(await html('/scripts?sort=shortest')).not.toContain(title)
+  // The cached copy's scripts run under the cached page's policy, not a per-request nonce.
+  const policies = (await request.get(wenyi))
+    .headersArray()
+    .filter((header) => header.name.toLowerCase() === 'content-security-policy')
+    .map((header) => header.value)
+  expect(policies.some((policy) => policy.includes("frame-ancestors 'self'"))).toBe(true)
+  expect(policies.some((policy) => /script-src 'self'( 'sha256-[^']+')+$/.test(policy))).toBe(true)
+
+  expect((await request.delete(`/api/scripts/${id}`, { headers })).status()).toBe(200)
+  for (const url of [wenyi, '/scripts', '/scripts?sort=shortest']) {
+    expect(await html(url), url).not.toContain(slug)
+  }
+  // Pages beyond the cached range still render, per request.
+  const deep = await request.get('/scripts?page=51')
+  expect(deep.status()).toBe(200)
+  expect(deep.headers()['x-nextjs-cache']).toBeUndefined()
+})
+
 test('static export: atomic, under a base path, zero broken links, no drafts', async ({
   page,
   baseURL,
