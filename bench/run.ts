@@ -534,6 +534,92 @@ const BENCHMARKS: Benchmark[] = [
     },
   },
   {
+    name: 'lists',
+    title: `List pages on next start, cached vs rendered per request (autocannon, ${CONNECTIONS} connections, ${DURATION} s each)`,
+    sizes: [10_000],
+    run: async (ctx) => {
+      const origin = await ctx.start()
+      // The same page code throughout: past page 50 a list renders per request (src/lib/listCache.ts).
+      const baselineUrl = '/scripts?page=51'
+      const urls: [string, string][] = [
+        ['list p1', '/scripts'],
+        ['list p2', '/scripts?page=2'],
+        ['list p40', '/scripts?page=40'],
+        ['list filtered', '/scripts?topic=yifeng-yisu&format=bandeng'],
+        ['list filtered sorted', '/videos?dialect=lanchuan&sort=shortest&page=2'],
+        ['per request (baseline)', baselineUrl],
+      ]
+      const results: {
+        name: string
+        url: string
+        first: number
+        run: Awaited<ReturnType<typeof load>>
+      }[] = []
+      for (const [name, url] of urls) {
+        const started = performance.now()
+        const first = await fetch(`${origin}${url}`)
+        await first.text()
+        if (!first.ok) throw new Error(`${url}: ${first.status}`)
+        const firstMs = performance.now() - started
+        log(`autocannon ${name} ${url}`)
+        results.push({ name, url, first: firstMs, run: await load(`${origin}${url}`) })
+      }
+      const baseline = results.find((result) => result.url === baselineUrl)?.run.rps ?? 1
+      const rows: Row[] = results.map(({ name, url, first, run }) => ({
+        size: ctx.label,
+        page: name,
+        url,
+        'first render ms': first.toFixed(0),
+        'req/s': run.rps.toFixed(0),
+        'p50 ms': run.p50,
+        'p99 ms': run.p99,
+        'vs per request': `${(run.rps / Math.max(1, baseline)).toFixed(1)}×`,
+        errors: run.errors,
+      }))
+
+      // Fresh after a publish: retitle the newest script, then read page 1 once.
+      const headers = await adminHeaders(origin)
+      const newest = (await (
+        await fetch(`${origin}/api/scripts?limit=1&sort=-publishedAt&depth=0`)
+      ).json()) as { docs: { id: number | string; title: string }[] }
+      const [doc] = newest.docs
+      const title = `${doc.title.slice(0, 80)}（列表测速）`
+      const patched = await fetch(`${origin}/api/scripts/${doc.id}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ title, _status: 'published' }),
+      })
+      if (!patched.ok) throw new Error(`发布失败 publish failed: ${patched.status}`)
+      const started = performance.now()
+      const html = await (await fetch(`${origin}/scripts`)).text()
+      rows.push({
+        size: ctx.label,
+        page: 'list p1 right after a publish',
+        url: '/scripts',
+        'first render ms': (performance.now() - started).toFixed(0),
+        'req/s': '-',
+        'p50 ms': '-',
+        'p99 ms': '-',
+        'vs per request': html.includes(title) ? '新标题 fresh' : '旧标题 STALE',
+        errors: html.includes(title) ? 0 : 1,
+      })
+      return rows
+    },
+    summarize: (rows) => {
+      const cached = rows.filter(
+        (row) => row.page !== 'per request (baseline)' && row['req/s'] !== '-',
+      )
+      const rps = cached.map((row) => Number(row['req/s']))
+      const p99 = cached.map((row) => Number(row['p99 ms']))
+      return {
+        'cached lists min req/s': Math.min(...rps).toFixed(0),
+        'goal req/s': '≥ 300',
+        'cached lists max p99 ms': Math.max(...p99).toFixed(0),
+        'goal p99 ms': '≤ 100',
+      }
+    },
+  },
+  {
     name: 'publish',
     title: `Publish-to-live latency (${PUBLISHES} publishes via REST, polling the detail page)`,
     sizes: [10_000],

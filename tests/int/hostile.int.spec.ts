@@ -213,7 +213,7 @@ describe('content security policy from the proxy', () => {
   it('gives each request of a page rendered per request its own nonce, which Next.js reads', async () => {
     const nonces = new Set<string>()
     for (let i = 0; i < 3; i += 1) {
-      const response = await proxy(new NextRequest('http://localhost/scripts?format=bandeng'))
+      const response = await proxy(new NextRequest('http://localhost/search?q=%E5%B2%9A%E5%B7%9D'))
       const policy = response.headers.get('content-security-policy') ?? ''
       const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
       expect(nonce).toBeTruthy()
@@ -223,6 +223,24 @@ describe('content security policy from the proxy', () => {
       expect(response.headers.get('x-content-type-options')).toBeNull() // next.config headers()
     }
     expect(nonces.size).toBe(3)
+    // A list page goes to its cached copy (src/lib/listCache.ts), whose headers are those of every
+    // cached page; past the cached range it renders per request, with a nonce.
+    const list = await proxy(new NextRequest('http://localhost/scripts?junk=1&format=bandeng'))
+    expect(list.headers.get('x-middleware-rewrite')).toBe(
+      `http://localhost/lists/scripts/${encodeURIComponent('format=bandeng')}`,
+    )
+    expect(list.headers.get('content-security-policy')).toBeNull()
+    expect(list.headers.get('x-middleware-request-content-security-policy')).toBeNull()
+    const deep = await proxy(new NextRequest('http://localhost/scripts?page=51'))
+    expect(deep.headers.get('x-middleware-rewrite')).toBeNull()
+    expect(deep.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
+    const draftList = await proxy(
+      new NextRequest('http://localhost/scripts?page=2', {
+        headers: { cookie: '__prerender_bypass=1' },
+      }),
+    )
+    expect(draftList.headers.get('x-middleware-rewrite')).toBeNull()
+    expect(draftList.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
     const detail = await proxy(new NextRequest(`http://localhost/scripts/${slugs.script}`))
     expect(detail.headers.get('content-security-policy')).not.toContain('script-src')
     expect(detail.headers.get('x-middleware-request-content-security-policy')).toBeNull()
