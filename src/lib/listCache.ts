@@ -9,7 +9,7 @@ import { listQueryString, parseListQuery, type ListQuery } from './listQuery'
  * exactly like a detail page. Equivalent URLs (reordered keys, unknown keys, bad values) share one
  * entry; pages past MAX_CACHED_PAGE stay per request, so crawling page numbers cannot fill the disk.
  */
-export const LIST_CACHE_PREFIX = '/lists'
+const LIST_CACHE_PREFIX = '/lists'
 export const MAX_CACHED_PAGE = 50
 const EVERYTHING = 'all'
 

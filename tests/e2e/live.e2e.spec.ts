@@ -10,6 +10,7 @@ import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { draftDemo, publishedDemo } from '../helpers/demo'
 import { crawl, serveStatic } from '../helpers/staticServer'
 import { snap } from '../helpers/snap'
+import { adminHeaders } from '../helpers/staticSite'
 import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 
 /**
@@ -84,10 +85,7 @@ test('publishing through the API updates the live pages without a rebuild', asyn
 test('list pages are cached, and an edit that moves a script between filters shows at once', async ({
   request,
 }) => {
-  const login = await request.post('/api/users/login', {
-    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
-  })
-  const headers = { Authorization: `JWT ${(await login.json()).token}` }
+  const headers = await adminHeaders(request)
   const orgs = await (
     await request.get('/api/orgs?where[slug][equals]=xinghua', { headers })
   ).json()
