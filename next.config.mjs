@@ -37,6 +37,8 @@ const nextConfig = {
   experimental: {
     // Two-core machines: keep the build's worker count (and peak memory) modest.
     cpus: 2,
+    // src/app/global-not-found.tsx: unmatched addresses get the portal's 404, rendered on the server.
+    globalNotFound: true,
   },
 }
 

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next'
+import type { Metadata, Viewport } from 'next'
 
 import type { PortalImage } from '@/data/types'
 
@@ -34,6 +34,26 @@ const FEED_LABELS: Record<FeedFormat, string> = {
 }
 
 /** Feed discovery links (`<link rel="alternate">`) for a scope, one per format. */
+/** The web-app manifest and icons every portal page names (installable on phones). */
+export const PORTAL_APP_ICONS = {
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [
+      { url: '/icons/favicon-32.png', sizes: '32x32', type: 'image/png' },
+      { url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { url: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { url: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png' },
+    ],
+    apple: '/icons/apple-touch-icon.png',
+  },
+} satisfies Metadata
+
+export const PORTAL_VIEWPORT: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: '#a8332b',
+}
+
 export function feedAlternates(scope: FeedScope, title: string) {
   return Object.fromEntries(
     (Object.keys(FEED_FORMATS) as FeedFormat[]).map((format) => [

@@ -23,6 +23,29 @@ test('the home page shows the demo county in Chinese', async ({ page }, info) =>
   await snap(page, 'home', info.project.name)
 })
 
+test('an unknown address answers 404 with the portal\'s not-found page, drawn on the server', async ({
+  page,
+  request,
+}, info) => {
+  // One segment (a mistyped kind) and deeper: both are unmatched routes.
+  for (const address of ['/no-such-page', '/no-such/page/here']) {
+    const response = await request.get(address)
+    expect(response.status(), address).toBe(404)
+    // Without running any script: readers on old phones and crawlers get the whole page.
+    const html = await response.text()
+    expect(html, address).toMatch(/<html lang="zh-CN">/)
+    expect(html, address).toContain('<h1>没有找到这个页面</h1>')
+    expect(html, address).toContain('岚川县文明实践资源库</a>')
+    expect(html, address).toMatch(/<link rel="stylesheet" href="\/_next\/static\/[^"]+\.css"/)
+  }
+  const response = await page.goto('/no-such-page')
+  expect(response?.status()).toBe(404)
+  await expect(page).toHaveTitle('没有找到这个页面 · 岚川县文明实践资源库')
+  await expect(page.getByRole('link', { name: '回到首页' })).toBeVisible()
+  await expect(page.getByRole('navigation', { name: '资源分类' })).toBeVisible()
+  await snap(page, 'not-found', info.project.name)
+})
+
 for (const kind of RESOURCE_KINDS) {
   test(`a ${kind} detail page renders from the list`, async ({ page }, info) => {
     const [first] = publishedDemo(kind)

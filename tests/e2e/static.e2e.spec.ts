@@ -227,7 +227,11 @@ test('nginx serves the static folder: full crawl, precompressed files, types and
     expect(json.headers.get('content-type')).toBe('application/feed+json; charset=utf-8')
     const missing = await fetch(`${origin}/scripts/no-such-script/`)
     expect(missing.status).toBe(404)
-    expect(await missing.text()).toContain('</html>')
+    // The portal's not-found page, whole without scripts (the export strips Next.js's).
+    const notFound = await missing.text()
+    expect(notFound).toContain('<h1>没有找到这个页面</h1>')
+    expect(notFound).toMatch(/<html lang="zh-CN">/)
+    expect(notFound).toContain('</html>')
     const hidden = await fetch(`${origin}/${MANIFEST_FILE}`)
     expect(hidden.status).toBe(404)
   } finally {

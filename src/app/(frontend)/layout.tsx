@@ -1,13 +1,10 @@
 import type { Metadata, Viewport } from 'next'
-import { PortalLink } from '@/components/PortalLink'
+import { PortalShell } from '@/components/portal/PortalShell'
 import { PreviewBanner } from '@/components/PreviewBanner'
-import { SearchSuggest } from '@/components/SearchSuggest.client'
-import { SiteSearch } from '@/components/SiteSearch'
 import type { ReactNode } from 'react'
 
 import { getSiteSettings } from '@/data/site'
-import { RESOURCE_KINDS, KIND_LABELS } from '@/lib/kinds'
-import { DEFAULT_SHARE_IMAGE } from '@/lib/seo'
+import { DEFAULT_SHARE_IMAGE, PORTAL_APP_ICONS, PORTAL_VIEWPORT } from '@/lib/seo'
 import { serverUrl } from '@/lib/serverUrl'
 
 import './styles.css'
@@ -38,79 +35,16 @@ export async function generateMetadata(): Promise<Metadata> {
     },
     twitter: { card: 'summary_large_image', images: [DEFAULT_SHARE_IMAGE.url] },
     // Installable: the manifest and icons (public/), the service worker comes with offline.js.
-    manifest: '/manifest.webmanifest',
-    icons: {
-      icon: [
-        { url: '/icons/favicon-32.png', sizes: '32x32', type: 'image/png' },
-        { url: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-        { url: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-        { url: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png' },
-      ],
-      apple: '/icons/apple-touch-icon.png',
-    },
+    ...PORTAL_APP_ICONS,
   }
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#a8332b' }
+export const viewport: Viewport = PORTAL_VIEWPORT
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
-  const site = await getSiteSettings()
   return (
-    <html lang="zh-CN">
-      <body>
-        <a className="skip-link" href="#main">
-          跳到正文
-        </a>
-        <PreviewBanner />
-        <header className="site-header">
-          <div className="container">
-            <PortalLink href="/" className="brand">
-              <span className="brand-mark" aria-hidden="true" />
-              {site.name}
-            </PortalLink>
-            <nav className="site-nav" aria-label="资源分类">
-              <ul>
-                {RESOURCE_KINDS.map((kind) => (
-                  <li key={kind}>
-                    <PortalLink href={`/${kind}`}>{KIND_LABELS[kind].short}</PortalLink>
-                  </li>
-                ))}
-                <li>
-                  <PortalLink href="/topics">主题</PortalLink>
-                </li>
-                <li>
-                  <PortalLink href="/orgs">地区</PortalLink>
-                </li>
-                <li>
-                  <PortalLink href="/search">搜索</PortalLink>
-                </li>
-              </ul>
-            </nav>
-            <SiteSearch variant="header" />
-          </div>
-        </header>
-        <SearchSuggest />
-        <main id="main">
-          <div className="container">{children}</div>
-        </main>
-        <footer className="site-footer">
-          <div className="container">
-            {site.footer}
-            <p>
-              <PortalLink href="/offline">我的离线稿件</PortalLink>
-            </p>
-            {site.icp ? (
-              <p>
-                <a href="https://beian.miit.gov.cn/" rel="nofollow noopener">
-                  {site.icp}
-                </a>
-              </p>
-            ) : null}
-          </div>
-        </footer>
-        {/* 保存到手机 and the service worker; kept in the static copy, which crawls data-src. */}
-        <script src="/offline.js" async data-export="keep" data-src="/sw.js" />
-      </body>
-    </html>
+    <PortalShell site={await getSiteSettings()} banner={<PreviewBanner />}>
+      {children}
+    </PortalShell>
   )
 }
