@@ -23,7 +23,7 @@ test('the home page shows the demo county in Chinese', async ({ page }, info) =>
   await snap(page, 'home', info.project.name)
 })
 
-test('an unknown address answers 404 with the portal\'s not-found page, drawn on the server', async ({
+test("an unknown address answers 404 with the portal's not-found page, drawn on the server", async ({
   page,
   request,
 }, info) => {
