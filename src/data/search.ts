@@ -52,14 +52,22 @@ function minutesOf(kind: ResourceKind, doc: Script | Video | Textbook | Case): n
   return undefined
 }
 
-/** Every published resource as a search document. Reads with access control on, as the public. */
-export async function loadSearchDocs(payload: Payload): Promise<SearchDoc[]> {
+/**
+ * Every published resource as a search document, or only those of `only` (slugs by kind).
+ * Reads with access control on, as the public.
+ */
+export async function loadSearchDocs(
+  payload: Payload,
+  only?: Partial<Record<ResourceKind, string[]>>,
+): Promise<SearchDoc[]> {
   const [orgs, topics] = await Promise.all([listOrgs().then(tree), listTopics().then(tree)])
   const docs: SearchDoc[] = []
   for (const kind of RESOURCE_KINDS) {
+    const slugs = only?.[kind]
+    if (only && !slugs?.length) continue
     const { docs: found } = await payload.find({
       collection: kind,
-      where: publicWhere(),
+      where: slugs ? { and: [publicWhere(), { slug: { in: slugs } }] } : publicWhere(),
       pagination: false,
       limit: 0,
       depth: 0,

@@ -1,6 +1,8 @@
 import type { Endpoint } from 'payload'
 
 import { loadSearchDocs, searchResources } from '@/data/search'
+import type { ResourceKind } from '@/lib/kinds'
+import { MAX_SEARCH_DOCUMENT_KEYS, parseDocumentKeys } from '@/lib/search/documentKeys'
 import { parseSearchParams } from '@/lib/search/params'
 
 /** GET /api/search?q=…&kind=…&topic=…: the live portal's search, over published content only. */
@@ -25,13 +27,35 @@ export const searchEndpoint: Endpoint = {
 
 /**
  * GET /api/search/documents: every published resource as a search document, for the static
- * exporter to build its index from. Public content only, read with access control on.
+ * publisher to build its index from; `?keys=scripts/a,videos/b` only those (the ones a change
+ * touched; a key that is not published is left out). Public content only, read with access
+ * control on.
  */
 export const searchDocumentsEndpoint: Endpoint = {
   path: '/search/documents',
   method: 'get',
-  handler: async (req) =>
-    Response.json(await loadSearchDocs(req.payload), {
+  handler: async (req) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const keys = url.searchParams.get('keys')
+    let only: Partial<Record<ResourceKind, string[]>> | undefined
+    if (keys !== null) {
+      const parsed = parseDocumentKeys(keys)
+      if (!parsed) {
+        return Response.json(
+          {
+            errors: [
+              {
+                message: `keys 参数无效：应为以逗号分隔的“类型/别名”，最多 ${MAX_SEARCH_DOCUMENT_KEYS} 个`,
+              },
+            ],
+          },
+          { status: 400 },
+        )
+      }
+      only = parsed
+    }
+    return Response.json(await loadSearchDocs(req.payload, only), {
       headers: { 'Cache-Control': 'no-store' },
-    }),
+    })
+  },
 }

@@ -121,6 +121,13 @@ test('edits publish only their files, and the site equals a fresh export', async
     return true
   })
   expect(unexpected).toEqual([])
+  // The search index: the shards of the words that came with the new title, the script's display
+  // chunk and the manifest; not the whole index.
+  const indexFiles = Object.keys(edited.files).filter((key) => key.startsWith('/search-index/'))
+  const indexChanged = changed.filter((key) => key.startsWith('/search-index/'))
+  expect(indexChanged).toContain('/search-index/manifest.json')
+  expect(indexChanged.some((key) => key.startsWith('/search-index/docs/'))).toBe(true)
+  expect(indexChanged.length).toBeLessThan(indexFiles.length / 10)
   expect(changed).toContain(`/scripts/${demo.slug}/`)
   expect(changed).toContain('/')
   // Most of the site did not change: other resources' pages were not rewritten.

@@ -149,6 +149,35 @@ describe('search over the demo county', () => {
     )
   })
 
+  it('hands the static publisher the documents a change touched, published ones only', async () => {
+    const call = async (keys: string) => {
+      const response = await REST_GET(config)(
+        new Request(`http://localhost/api/search/documents?keys=${encodeURIComponent(keys)}`),
+        { params: Promise.resolve({ slug: ['search', 'documents'] }) },
+      )
+      return { status: response.status, body: await response.json() }
+    }
+    const [script, video] = [
+      index.docs.find((d) => d.kind === 'scripts')!,
+      index.docs.find((d) => d.kind === 'videos')!,
+    ]
+    const [draft] = draftDemo('scripts')
+    const found = await call(
+      `scripts/${script.slug},videos/${video.slug},scripts/${draft.slug},cases/none`,
+    )
+    expect(found.status).toBe(200)
+    expect(
+      found.body.map((d: { kind: string; slug: string }) => `${d.kind}/${d.slug}`).sort(),
+    ).toEqual([`scripts/${script.slug}`, `videos/${video.slug}`].sort())
+    // The same documents as the full list gives.
+    expect(found.body.find((d: { slug: string }) => d.slug === script.slug)).toEqual(
+      JSON.parse(JSON.stringify(script)),
+    )
+    const refused = await call('posts/x')
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].message).toContain('keys 参数无效')
+  })
+
   it('answers /api/search with facets and survives hostile parameters', async () => {
     const call = async (query: string) => {
       const response = await REST_GET(config)(new Request(`http://localhost/api/search?${query}`), {

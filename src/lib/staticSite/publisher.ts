@@ -8,6 +8,7 @@ import { type StaticChange, sourcesForChanges } from './affected'
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
+import { type SearchChanges } from './search'
 import { describeBrokenLinks, publishPaths, type PublishResult } from './site'
 
 export const STATIC_QUEUE = 'static'
@@ -180,6 +181,18 @@ async function claimWaitingJobs(payload: Payload, self: string | number): Promis
   return docs.map((doc) => ({ id: doc.id, input: doc.input as StaticJobInput }))
 }
 
+/** The search documents a set of changes touches: each resource's old and new key. */
+export function searchChangesOf(changes: StaticChange[]): SearchChanges {
+  if (changes.some((change) => change.type === 'all')) return 'all'
+  return changes.flatMap((change) =>
+    change.type === 'resource'
+      ? [change.before, change.after].flatMap((version) =>
+          version ? [`${change.kind}/${version.slug}`] : [],
+        )
+      : [],
+  )
+}
+
 let siteLock: Promise<unknown> = Promise.resolve()
 
 /** Serializes writers of the static folder within this process. */
@@ -222,6 +235,7 @@ export async function publishChanges(
         trace(`静态发布 ${done}/${done + queued} ${path}`)
       },
       log: trace,
+      searchChanges: searchChangesOf(changes),
     },
     sources,
   )

@@ -1,10 +1,11 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { MAX_SEARCH_DOCUMENT_KEYS } from '../search/documentKeys'
 import type { SearchDoc } from '../search/types'
+import { searchDocKey, StaticIndexBuilder, type StaticIndexFiles } from '../search/static/writer'
+import { sha256 } from './files'
 import { httpGet } from './http'
-import { writeStaticIndex } from '../search/static/writer'
 
 /** Sources are read from the app's folder (the server and the scripts both run from there). */
 const SEARCH_ENTRY = 'src/lib/search/static/browser.ts'
@@ -34,27 +35,75 @@ function searchScript(): Promise<Uint8Array> {
   return bundled
 }
 
+/** Which documents a publish touched, by `kind/slug`; 'all' when anything may have changed. */
+export type SearchChanges = string[] | 'all'
+
+type KeptIndex = { root: string; builder: StaticIndexBuilder; manifest: string }
+
+// The index of the last run, kept between runs of this server's static publisher so that a change
+// re-reads and re-indexes only its own documents. On globalThis: one per process.
+const KEY = Symbol.for('practice-hub.static-search-index')
+const store = globalThis as { [KEY]?: KeptIndex | null }
+
+/** The published index's manifest, as the static folder has it now (null: none). */
+async function publishedManifest(root: string): Promise<string | null> {
+  try {
+    return sha256(await readFile(path.join(root, 'search-index', 'manifest.json')))
+  } catch {
+    return null
+  }
+}
+
+async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> {
+  const query = keys ? `?keys=${encodeURIComponent(keys.join(','))}` : ''
+  const response = await httpGet(`${origin}/api/search/documents${query}`)
+  if (response.status !== 200) throw new Error(`无法获取搜索文档：HTTP ${response.status}`)
+  return JSON.parse(response.body.toString('utf8')) as SearchDoc[]
+}
+
 /**
  * The static search files for the published documents of the running portal: the sharded index
  * under /search-index/ and /search.js, as exported paths with their bytes.
+ *
+ * With `root` (the static folder) and the documents a publish touched, the index of the previous
+ * run is updated in place: only those documents are read and tokenized again, and only the files
+ * they touch are encoded again. It is built from every published document when this process has
+ * no index yet, when the folder's index is not the one it last wrote (another server published
+ * meanwhile), or when anything may have changed (an org, topic or site change; a full export).
  */
-export async function searchFiles(origin: string): Promise<Map<string, Uint8Array>> {
-  const response = await httpGet(`${origin}/api/search/documents`)
-  if (response.status !== 200) throw new Error(`无法获取搜索文档：HTTP ${response.status}`)
-  const docs = JSON.parse(response.body.toString('utf8')) as SearchDoc[]
-  const dir = await mkdtemp(path.join(tmpdir(), 'practice-hub-search-'))
-  try {
-    await writeStaticIndex(docs, dir)
-    const files = new Map<string, Uint8Array>()
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-    for (const entry of entries) {
-      if (!entry.isFile()) continue
-      const file = path.join(entry.parentPath, entry.name)
-      files.set(`/search-index/${path.relative(dir, file)}`, await readFile(file))
-    }
-    files.set('/search.js', await searchScript())
-    return files
-  } finally {
-    await rm(dir, { recursive: true, force: true })
+export async function searchFiles(
+  origin: string,
+  options: { root?: string; changes?: SearchChanges } = {},
+): Promise<Map<string, Uint8Array>> {
+  const { root, changes = 'all' } = options
+  const kept = store[KEY]
+  store[KEY] = null
+  let builder: StaticIndexBuilder
+  let indexFiles: StaticIndexFiles
+  if (
+    root &&
+    kept?.root === root &&
+    changes !== 'all' &&
+    changes.length <= MAX_SEARCH_DOCUMENT_KEYS &&
+    kept.manifest === (await publishedManifest(root))
+  ) {
+    builder = kept.builder
+    const keys = [...new Set(changes)]
+    const docs = keys.length > 0 ? await fetchDocs(origin, keys) : []
+    const found = new Set(docs.map(searchDocKey))
+    indexFiles = builder.update(
+      docs,
+      keys.filter((key) => !found.has(key)),
+    )
+  } else {
+    builder = new StaticIndexBuilder()
+    indexFiles = builder.update(await fetchDocs(origin))
   }
+  const files = new Map<string, Uint8Array>()
+  for (const [name, body] of indexFiles) files.set(`/search-index/${name}`, body)
+  files.set('/search.js', await searchScript())
+  if (root) {
+    store[KEY] = { root, builder, manifest: sha256(indexFiles.get('manifest.json') as Uint8Array) }
+  }
+  return files
 }

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { nginxSnippet, staticHostHeaders } from './hostHeaders'
 import { READING_TOOLS_JS } from '../staticExport'
 import { httpGet } from './http'
-import { searchFiles } from './search'
+import { type SearchChanges, searchFiles } from './search'
 import { clearStaging, fileFor, removePublished, sha256, writeAtomically } from './files'
 import {
   emptyManifest,
@@ -26,6 +26,11 @@ export type PublishOptions = {
   onProgress?: (progress: PublishProgress) => void
   /** Write the static search index and script. @default true */
   search?: boolean
+  /**
+   * The documents whose search entries may have changed since the last run (`kind/slug`), so the
+   * index is updated rather than rebuilt. @default 'all'
+   */
+  searchChanges?: SearchChanges
   /** Phase messages, for debugging a run. */
   log?: (message: string) => void
   /** Called with each changed or removed file, after it is in place (for uploads to a bucket). */
@@ -182,7 +187,10 @@ export async function publishPaths(
   for (const [name, body] of await framingFiles(target)) pinned.set(name, body)
   options.log?.('404 page and header files rendered')
   if (options.search !== false) {
-    for (const [name, body] of await searchFiles(target.origin)) pinned.set(name, body)
+    const changes = everything ? 'all' : (options.searchChanges ?? 'all')
+    for (const [name, body] of await searchFiles(target.origin, { root, changes })) {
+      pinned.set(name, body)
+    }
     options.log?.('search index built')
   }
   for (const [exported, body] of pinned) {

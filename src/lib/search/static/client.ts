@@ -6,8 +6,10 @@ import {
   FIELD_BITS,
   FIELD_WEIGHTS,
   PINYIN_FACTOR,
+  chunkOf,
   type Shard,
   shardOf,
+  type StaticChunk,
   type StaticDoc,
   type StaticManifest,
 } from './format'
@@ -43,7 +45,7 @@ function matchesFilters(doc: StaticDoc, filters: SearchFilters): boolean {
 export class StaticSearchClient {
   private manifest?: Promise<StaticManifest>
   private readonly shards = new Map<number, Promise<Shard>>()
-  private readonly chunks = new Map<number, Promise<StaticDoc[]>>()
+  private readonly chunks = new Map<number, Promise<Map<number, StaticDoc>>>()
   /** Bytes downloaded so far (for the benchmark). */
   bytes = 0
 
@@ -72,11 +74,16 @@ export class StaticSearchClient {
     return (await this.shards.get(n)!)[term]
   }
 
-  private async doc(id: number): Promise<StaticDoc> {
-    const { chunkSize } = await this.getManifest()
-    const n = Math.floor(id / chunkSize)
-    if (!this.chunks.has(n)) this.chunks.set(n, this.json<StaticDoc[]>(`docs/${n}.json`))
-    return (await this.chunks.get(n)!)[id % chunkSize]
+  private async doc(id: number): Promise<StaticDoc | undefined> {
+    const { chunkSpan } = await this.getManifest()
+    const n = chunkOf(id, chunkSpan)
+    if (!this.chunks.has(n)) {
+      this.chunks.set(
+        n,
+        this.json<StaticChunk>(`docs/${n}.json`).then((chunk) => new Map(chunk)),
+      )
+    }
+    return (await this.chunks.get(n)!).get(id)
   }
 
   /** Docs matching a part, with their score: as text, and for Latin letters also as pinyin. */
@@ -131,7 +138,7 @@ export class StaticSearchClient {
           for (const [id, value] of part) scores.set(id, (scores.get(id) ?? 0) + value)
       }
     }
-    // Ids are in publishing order (oldest first), so the higher id wins a tie: the newer one.
+    // Ids grow with publication time, so the higher id wins a tie: the newer one.
     const ranked = [...scores].sort(([a, x], [b, y]) => y - x || b - a)
     const filtered = Object.keys(filters).length > 0
     const hits: StaticHit[] = []
@@ -139,6 +146,7 @@ export class StaticSearchClient {
     for (const [id, value] of ranked) {
       if (!filtered && hits.length >= limit) break
       const doc = await this.doc(id)
+      if (!doc) continue
       if (filtered && !matchesFilters(doc, filters)) continue
       if (filtered) total++
       if (hits.length < limit) hits.push({ ...doc, score: value })

@@ -6,17 +6,43 @@ import type { SearchDoc } from '../types'
  * - shards/<n>.json: term → postings, each `(docId − previous docId) × 32 + fieldMask` (delta
  *   coding keeps numbers short); terms spread over shards by hash so a query downloads only
  *   the shards of its own terms;
- * - docs/<n>.json: the display data and facets of `chunkSize` documents, oldest first (ids in publishing order).
+ * - docs/<n>.json: the display data and facets of the documents whose ids fall in
+ *   `[n × chunkSpan, (n + 1) × chunkSpan)`, as `[id, doc]` pairs.
+ *
+ * A document's id comes from its publication time (docIds): newer documents have higher ids, and
+ * an id does not depend on which older documents exist. Publishing, editing or withdrawing one
+ * document changes only the shards of its own terms and its own display chunk, and the files are
+ * a function of the published set alone: an index kept up to date change by change is byte for
+ * byte the index built from scratch.
  */
-export const STATIC_INDEX_VERSION = 3
+export const STATIC_INDEX_VERSION = 4
 
 export type StaticManifest = {
   version: number
   docCount: number
   shardCount: number
-  chunkSize: number
-  /** The newest document's publication time: the same content always gives the same bytes. */
+  chunkSpan: number
+  /** The newest document's publication time. */
   newestPublishedAt: string | null
+  /** Digest of every document's id and content: differs whenever any file of the index does. */
+  digest: string
+}
+
+/** Ids per hour of publication time: documents published in the same hour take the next ones. */
+export const IDS_PER_HOUR = 8
+const ID_EPOCH_MS = Date.UTC(2020, 0, 1)
+const HOUR_MS = 3_600_000
+
+/** The lowest id a document published at `publishedAt` can have. */
+export function idFloor(publishedAt: string | null | undefined): number {
+  const ms = publishedAt ? Date.parse(publishedAt) : NaN
+  if (!Number.isFinite(ms) || ms <= ID_EPOCH_MS) return 0
+  return Math.floor((ms - ID_EPOCH_MS) / HOUR_MS) * IDS_PER_HOUR
+}
+
+/** The display chunk holding a document id. */
+export function chunkOf(id: number, chunkSpan: number): number {
+  return Math.floor(id / chunkSpan)
 }
 
 /** What a display chunk holds of each document. */
@@ -26,6 +52,9 @@ export type StaticDoc = Pick<
 >
 
 export type Shard = Record<string, number[]>
+
+/** A display chunk: its documents with their ids, in id order. */
+export type StaticChunk = [id: number, doc: StaticDoc][]
 
 /** Field bits in posting masks, with their ranking weights. */
 export const FIELD_BITS = { title: 1, keyPoints: 2, summary: 4, extra: 8, body: 16 } as const

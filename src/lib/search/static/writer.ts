@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
@@ -6,11 +7,13 @@ import { pinyinTerms } from '../pinyin'
 import { indexTerms } from '../tokenize'
 import type { SearchDoc } from '../types'
 import {
-  encodePostings,
+  chunkOf,
   FIELD_BITS,
-  type Shard,
+  idFloor,
+  MASK_BITS,
   shardOf,
   STATIC_INDEX_VERSION,
+  type StaticChunk,
   type StaticDoc,
   type StaticManifest,
 } from './format'
@@ -18,77 +21,253 @@ import {
 export type StaticIndexOptions = {
   /** How many term shards; more shards, smaller downloads per query. @default 1024 */
   shardCount?: number
-  /** Documents per display chunk. @default 16 */
-  chunkSize?: number
+  /** Document ids per display chunk. @default 256 */
+  chunkSpan?: number
 }
 
 export type StaticIndexStats = { files: number; bytes: number; terms: number }
+
+/** The index's files by path inside its folder (`manifest.json`, `shards/3.json`, `docs/12.json`). */
+export type StaticIndexFiles = Map<string, Uint8Array>
+
+/** One indexed document: its place, what a result shows, and its terms with their field masks. */
+type Entry = {
+  key: string
+  publishedMs: number
+  id: number
+  doc: StaticDoc
+  terms: Int32Array
+  masks: Uint8Array
+}
+
+export const searchDocKey = (doc: Pick<SearchDoc, 'kind' | 'slug'>) => `${doc.kind}/${doc.slug}`
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * The static search index of a set of published documents, kept in memory and updated change by
+ * change: `update` re-tokenizes only the documents it is given and re-encodes only the shards and
+ * display chunks they touch; every other file keeps its bytes. Building from scratch is the same
+ * update from an empty index, so both give the same files.
+ */
+export class StaticIndexBuilder {
+  readonly shardCount: number
+  readonly chunkSpan: number
+  private readonly entries = new Map<string, Entry>()
+  /** Entries in id order (publication order). */
+  private ordered: Entry[] = []
+  private readonly termIds = new Map<string, number>()
+  private readonly termNames: string[] = []
+  private readonly termShard: number[] = []
+  private readonly shardFiles: Uint8Array[] = []
+  private readonly chunkFiles = new Map<number, Uint8Array>()
+  private manifestFile: Uint8Array | null = null
+
+  constructor({ shardCount = 1024, chunkSpan = 256 }: StaticIndexOptions = {}) {
+    this.shardCount = shardCount
+    this.chunkSpan = chunkSpan
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key)
+  }
+
+  /**
+   * Adds or replaces `upserts` (by kind and slug) and drops the documents of `removals`, then
+   * returns every file of the index as it now is.
+   */
+  update(upserts: readonly SearchDoc[], removals: readonly string[] = []): StaticIndexFiles {
+    const first = this.manifestFile === null
+    const dirtyShards = new Uint8Array(this.shardCount).fill(first ? 1 : 0)
+    const dirtyChunks = new Set<number>()
+    const touch = (entry: Entry) => {
+      for (const term of entry.terms) dirtyShards[this.termShard[term]] = 1
+      dirtyChunks.add(chunkOf(entry.id, this.chunkSpan))
+    }
+    for (const key of [...removals, ...upserts.map(searchDocKey)]) {
+      const old = this.entries.get(key)
+      if (!old) continue
+      touch(old)
+      this.entries.delete(key)
+    }
+    const added = new Set<Entry>()
+    for (const doc of upserts) {
+      const entry = this.entryOf(doc)
+      this.entries.set(entry.key, entry)
+      added.add(entry)
+    }
+
+    // Ids in publication order: the hour's first free id, or the one after the previous document.
+    this.ordered = [...this.entries.values()].sort(
+      (a, b) => a.publishedMs - b.publishedMs || byText(a.key, b.key),
+    )
+    let previous = -1
+    for (const entry of this.ordered) {
+      const id = Math.max(idFloor(entry.doc.publishedAt), previous + 1)
+      previous = id
+      if (entry.id === id && !added.has(entry)) continue
+      // A moved document leaves its old postings and chunk, and takes new ones.
+      if (!added.has(entry)) touch(entry)
+      entry.id = id
+      touch(entry)
+    }
+
+    this.encodeShards(dirtyShards)
+    this.encodeChunks(dirtyChunks)
+    const manifest: StaticManifest = {
+      version: STATIC_INDEX_VERSION,
+      docCount: this.ordered.length,
+      shardCount: this.shardCount,
+      chunkSpan: this.chunkSpan,
+      newestPublishedAt: this.ordered.at(-1)?.doc.publishedAt ?? null,
+      digest: this.digest(),
+    }
+    this.manifestFile = Buffer.from(JSON.stringify(manifest))
+    return this.files()
+  }
+
+  /** Every file of the index as last updated. */
+  files(): StaticIndexFiles {
+    const files: StaticIndexFiles = new Map()
+    if (this.manifestFile) files.set('manifest.json', this.manifestFile)
+    this.shardFiles.forEach((bytes, n) => files.set(`shards/${n}.json`, bytes))
+    for (const n of [...this.chunkFiles.keys()].sort((a, b) => a - b)) {
+      files.set(`docs/${n}.json`, this.chunkFiles.get(n) as Uint8Array)
+    }
+    return files
+  }
+
+  /** Distinct terms in the index. */
+  termCount(): number {
+    const seen = new Set<number>()
+    for (const entry of this.entries.values()) for (const term of entry.terms) seen.add(term)
+    return seen.size
+  }
+
+  private entryOf(doc: SearchDoc): Entry {
+    const masks = new Map<number, number>()
+    const add = (term: string, bit: number) => {
+      const id = this.termId(term)
+      masks.set(id, (masks.get(id) ?? 0) | bit)
+    }
+    for (const [field, bit] of Object.entries(FIELD_BITS)) {
+      const text = fold(doc[field as keyof typeof FIELD_BITS])
+      for (const term of indexTerms(text)) add(term, bit)
+      // Pinyin of titles and names (`~caili`), with the bit of the field it comes from.
+      if (field === 'title' || field === 'extra') {
+        for (const term of pinyinTerms(text)) add(term, bit)
+      }
+    }
+    return {
+      key: searchDocKey(doc),
+      publishedMs: Date.parse(doc.publishedAt ?? '') || 0,
+      id: -1,
+      doc: {
+        kind: doc.kind,
+        slug: doc.slug,
+        title: doc.title,
+        summary: doc.summary,
+        orgName: doc.orgName,
+        publishedAt: doc.publishedAt,
+        facets: doc.facets,
+      },
+      terms: Int32Array.from(masks.keys()),
+      masks: Uint8Array.from(masks.values()),
+    }
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term)
+    if (id === undefined) {
+      id = this.termNames.length
+      this.termIds.set(term, id)
+      this.termNames.push(term)
+      this.termShard.push(shardOf(term, this.shardCount))
+    }
+    return id
+  }
+
+  /** Re-encodes the dirty shards from the documents' terms, in one pass in id order. */
+  private encodeShards(dirty: Uint8Array) {
+    const lists = new Map<number, { last: number; values: number[] }>()
+    for (const entry of this.ordered) {
+      const { terms, masks, id } = entry
+      for (let i = 0; i < terms.length; i++) {
+        if (!dirty[this.termShard[terms[i]]]) continue
+        const list = lists.get(terms[i])
+        // Delta coding: (id − previous id) × 32 + field mask.
+        if (list) {
+          list.values.push((id - list.last) * 2 ** MASK_BITS + masks[i])
+          list.last = id
+        } else lists.set(terms[i], { last: id, values: [id * 2 ** MASK_BITS + masks[i]] })
+      }
+    }
+    const byShard = new Map<number, string[]>()
+    for (const term of lists.keys()) {
+      const shard = this.termShard[term]
+      const names = byShard.get(shard)
+      if (names) names.push(this.termNames[term])
+      else byShard.set(shard, [this.termNames[term]])
+    }
+    for (let n = 0; n < this.shardCount; n++) {
+      if (!dirty[n]) continue
+      const shard: Record<string, number[]> = {}
+      for (const name of (byShard.get(n) ?? []).sort(byText)) {
+        shard[name] = lists.get(this.termIds.get(name) as number)!.values
+      }
+      this.shardFiles[n] = Buffer.from(JSON.stringify(shard))
+    }
+  }
+
+  /** Rewrites the dirty display chunks; a chunk left without documents disappears. */
+  private encodeChunks(dirty: Set<number>) {
+    if (this.chunkFiles.size === 0) {
+      for (const entry of this.ordered) dirty.add(chunkOf(entry.id, this.chunkSpan))
+    }
+    const byChunk = new Map<number, StaticChunk>()
+    for (const entry of this.ordered) {
+      const n = chunkOf(entry.id, this.chunkSpan)
+      if (!dirty.has(n)) continue
+      const chunk = byChunk.get(n)
+      if (chunk) chunk.push([entry.id, entry.doc])
+      else byChunk.set(n, [[entry.id, entry.doc]])
+    }
+    for (const n of dirty) {
+      const chunk = byChunk.get(n)
+      if (chunk) this.chunkFiles.set(n, Buffer.from(JSON.stringify(chunk)))
+      else this.chunkFiles.delete(n)
+    }
+  }
+
+  /** A digest of every shard and chunk: two indexes with the same digest have the same files. */
+  private digest(): string {
+    const hash = createHash('sha256')
+    for (const bytes of this.shardFiles) hash.update(bytes)
+    for (const n of [...this.chunkFiles.keys()].sort((a, b) => a - b)) {
+      hash.update(`\n${n}\n`).update(this.chunkFiles.get(n) as Uint8Array)
+    }
+    return hash.digest('hex').slice(0, 20)
+  }
+}
 
 /** Writes the static search index for `docs` into `dir` (which it creates). */
 export async function writeStaticIndex(
   docs: SearchDoc[],
   dir: string,
-  { shardCount = 1024, chunkSize = 16 }: StaticIndexOptions = {},
+  options: StaticIndexOptions = {},
 ): Promise<StaticIndexStats> {
-  // Oldest first: a newly published document takes the next id, so publishing one rewrites only
-  // the shards of its terms and the last display chunk (static publishing writes changed files).
-  const ordered = [...docs].sort(
-    (a, b) =>
-      Date.parse(a.publishedAt ?? '0') - Date.parse(b.publishedAt ?? '0') ||
-      `${a.kind}/${a.slug}`.localeCompare(`${b.kind}/${b.slug}`),
-  )
-  const postings = new Map<string, [number, number][]>()
-  ordered.forEach((doc, id) => {
-    const masks = new Map<string, number>()
-    for (const [field, bit] of Object.entries(FIELD_BITS)) {
-      const text = fold(doc[field as keyof typeof FIELD_BITS])
-      for (const term of indexTerms(text)) masks.set(term, (masks.get(term) ?? 0) | bit)
-      // Pinyin of titles and names (`~caili`), with the bit of the field it comes from.
-      if (field === 'title' || field === 'extra') {
-        for (const term of pinyinTerms(text)) masks.set(term, (masks.get(term) ?? 0) | bit)
-      }
-    }
-    for (const [term, mask] of masks) {
-      const list = postings.get(term)
-      if (list) list.push([id, mask])
-      else postings.set(term, [[id, mask]])
-    }
-  })
-
-  const shards: Shard[] = Array.from({ length: shardCount }, () => ({}))
-  for (const [term, list] of postings)
-    shards[shardOf(term, shardCount)][term] = encodePostings(list)
-
+  const builder = new StaticIndexBuilder(options)
+  const files = builder.update(docs)
   await mkdir(path.join(dir, 'shards'), { recursive: true })
   await mkdir(path.join(dir, 'docs'), { recursive: true })
   let bytes = 0
-  let files = 0
-  const write = async (file: string, value: unknown) => {
-    const text = JSON.stringify(value)
-    bytes += Buffer.byteLength(text)
-    files++
-    await writeFile(path.join(dir, file), text)
+  for (const [file, body] of files) {
+    bytes += body.byteLength
+    await writeFile(path.join(dir, file), body)
   }
-  for (const [n, shard] of shards.entries()) await write(`shards/${n}.json`, shard)
-  for (let start = 0, n = 0; start < ordered.length; start += chunkSize, n++) {
-    const chunk: StaticDoc[] = ordered.slice(start, start + chunkSize).map((doc) => ({
-      kind: doc.kind,
-      slug: doc.slug,
-      title: doc.title,
-      summary: doc.summary,
-      orgName: doc.orgName,
-      publishedAt: doc.publishedAt,
-      facets: doc.facets,
-    }))
-    await write(`docs/${n}.json`, chunk)
-  }
-  const manifest: StaticManifest = {
-    version: STATIC_INDEX_VERSION,
-    docCount: ordered.length,
-    shardCount,
-    chunkSize,
-    newestPublishedAt: ordered.at(-1)?.publishedAt ?? null,
-  }
-  await write('manifest.json', manifest)
-  return { files, bytes, terms: postings.size }
+  return { files: files.size, bytes, terms: builder.termCount() }
 }

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest'
+
+import { parseDocumentKeys } from '@/lib/search/documentKeys'
+import { StaticSearchClient } from '@/lib/search/static/client'
+import { IDS_PER_HOUR, type StaticManifest } from '@/lib/search/static/format'
+import { StaticIndexBuilder, type StaticIndexFiles } from '@/lib/search/static/writer'
+import type { SearchDoc } from '@/lib/search/types'
+import type { ResourceKind } from '@/lib/kinds'
+import { searchChangesOf } from '@/lib/staticSite/publisher'
+
+// A fictional county's resources: enough distinct words that documents share some terms only.
+const PLACES = ['青石村', '柳塘村', '河湾镇', '松岭乡', '杏花村', '白鹭洲', '石桥社区', '竹溪村']
+const THEMES = ['垃圾分类', '移风易俗', '孝老爱亲', '防范诈骗', '文明乘车', '节水灌溉', '读书角']
+
+function doc(n: number, publishedAt: string, kind: ResourceKind = 'scripts'): SearchDoc {
+  const place = PLACES[n % PLACES.length]
+  const theme = THEMES[n % THEMES.length]
+  return {
+    kind,
+    slug: `doc-${n}`,
+    title: `${place}${theme}宣讲第${n}讲`,
+    summary: `${place}的志愿者讲${theme}，第${n}次走进院坝。`,
+    keyPoints: `${theme}要点${n}`,
+    body: `${place}乡亲们围坐在一起，听志愿者用家常话讲${theme}。编号${n}。`,
+    extra: `${theme} ${place}`,
+    orgName: place,
+    publishedAt,
+    facets: { topics: [], orgs: [], audience: [] },
+  }
+}
+
+/** A publication time `hours` after a fixed day, plus `minutes`. */
+const at = (hours: number, minutes = 0) =>
+  new Date(Date.UTC(2026, 2, 1) + hours * 3_600_000 + minutes * 60_000).toISOString()
+
+const built = (docs: SearchDoc[]) => new StaticIndexBuilder({ shardCount: 64 }).update(docs)
+
+/** The files that differ between two states of the index (changed, added or gone). */
+function changedFiles(before: StaticIndexFiles, after: StaticIndexFiles): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((name) => {
+    const a = before.get(name)
+    const b = after.get(name)
+    return !a || !b || Buffer.compare(a, b) !== 0
+  })
+}
+
+function expectSameFiles(actual: StaticIndexFiles, expected: StaticIndexFiles) {
+  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort())
+  expect(changedFiles(actual, expected)).toEqual([])
+}
+
+const clientOf = (files: StaticIndexFiles) =>
+  new StaticSearchClient('/', async (url) => {
+    const body = files.get(url.replace(/^\//, ''))
+    return { ok: Boolean(body), text: async () => Buffer.from(body ?? '').toString('utf8') }
+  })
+
+describe('static search index kept up to date change by change', () => {
+  it('gives, after every kind of change, exactly the files a build from scratch gives', () => {
+    // Thirty documents over three weeks, and a burst of twelve in one hour (an import).
+    let docs = [
+      ...Array.from({ length: 30 }, (_, n) => doc(n, at(n * 17))),
+      ...Array.from({ length: 12 }, (_, n) => doc(100 + n, at(600, n), 'videos')),
+    ]
+    const builder = new StaticIndexBuilder({ shardCount: 64 })
+    expectSameFiles(builder.update(docs), built(docs))
+
+    const steps: [string, () => [SearchDoc[], string[]]][] = [
+      ['publish a new resource', () => [[doc(200, at(900))], []]],
+      ['edit a title', () => [[{ ...docs[5], title: '柳塘村新修的文化广场' }], []]],
+      ['withdraw an old resource', () => [[], ['scripts/doc-3']]],
+      ['withdraw one in the middle of the burst', () => [[], ['videos/doc-104']]],
+      ['rename a slug', () => [[{ ...docs[7], slug: 'doc-7-renamed' }], ['scripts/doc-7']]],
+      ['republish with an earlier date', () => [[doc(3, at(1))], []]],
+      [
+        'publish three at once',
+        () => [[doc(300, at(901)), doc(301, at(901)), doc(302, at(2))], []],
+      ],
+      ['withdraw something not in the index', () => [[], ['cases/never-published']]],
+    ]
+    for (const [name, step] of steps) {
+      const [upserts, removals] = step()
+      const gone = new Set([...removals, ...upserts.map((d) => `${d.kind}/${d.slug}`)])
+      docs = [...docs.filter((d) => !gone.has(`${d.kind}/${d.slug}`)), ...upserts]
+      const files = builder.update(upserts, removals)
+      expect(builder.size, name).toBe(docs.length)
+      expectSameFiles(files, built(docs))
+    }
+  })
+
+  it('rewrites only the files a change touches, also when a resource is withdrawn', () => {
+    const docs = Array.from({ length: 60 }, (_, n) => doc(n, at(n * 5)))
+    const builder = new StaticIndexBuilder()
+    const before = builder.update(docs)
+    const shards = [...before.keys()].filter((name) => name.startsWith('shards/')).length
+
+    // Withdrawing the oldest resource: its own terms' shards, its chunk and the manifest.
+    const afterWithdraw = builder.update([], ['scripts/doc-0'])
+    const changed = changedFiles(before, afterWithdraw)
+    expect(changed).toContain('manifest.json')
+    const chunkOfFirst = [...before].find(
+      ([name, body]) => name.startsWith('docs/') && Buffer.from(body).includes('"doc-0"'),
+    )?.[0]
+    expect(chunkOfFirst).toBeDefined()
+    expect(changed).toContain(chunkOfFirst)
+    expect(changed.length).toBeLessThan(shards / 4)
+
+    // A new title changes only the shards of the words that came or went.
+    const edited = { ...docs[30], title: `${docs[30].title}（修订）` }
+    const afterEdit = builder.update([edited])
+    const editChanged = changedFiles(afterWithdraw, afterEdit)
+    expect(editChanged.filter((name) => name.startsWith('shards/')).length).toBeGreaterThan(0)
+    expect(editChanged.length).toBeLessThan(20)
+  })
+
+  it('finds a newly published resource and no longer finds a withdrawn one', async () => {
+    const builder = new StaticIndexBuilder()
+    builder.update(Array.from({ length: 20 }, (_, n) => doc(n, at(n))))
+    const fresh = { ...doc(50, at(40)), title: '白鹭洲护鸟队的冬天' }
+    let files = builder.update([fresh])
+    let result = await clientOf(files).search('护鸟队')
+    expect(result.hits.map((hit) => hit.slug)).toEqual(['doc-50'])
+
+    files = builder.update([], ['scripts/doc-50'])
+    result = await clientOf(files).search('护鸟队')
+    expect(result.total).toBe(0)
+    // Ties go to the newer resource: ids grow with publication time.
+    const tied = await clientOf(files).search('垃圾分类宣讲')
+    const dates = tied.hits.map((hit) => Date.parse(hit.publishedAt ?? ''))
+    expect(dates.length).toBeGreaterThan(1)
+    expect(dates).toEqual([...dates].sort((a, b) => b - a))
+  })
+
+  it('numbers documents by publication hour, so ids do not depend on older documents', () => {
+    const files = built([doc(1, at(0)), doc(2, at(0, 30)), doc(3, at(5))])
+    const manifest = JSON.parse(
+      Buffer.from(files.get('manifest.json')!).toString(),
+    ) as StaticManifest
+    expect(manifest.version).toBe(4)
+    expect(manifest.docCount).toBe(3)
+    const ids = [...files]
+      .filter(([name]) => name.startsWith('docs/'))
+      .flatMap(([, body]) =>
+        (JSON.parse(Buffer.from(body).toString()) as [number][]).map(([id]) => id),
+      )
+    const base = ids[0]
+    expect(ids).toEqual([base, base + 1, base + 5 * IDS_PER_HOUR])
+  })
+})
+
+describe('the documents a publish touched', () => {
+  it('are the old and new keys of each changed resource, or all of them', () => {
+    const snapshot = (slug: string) => ({
+      slug,
+      publishedAt: null,
+      updatedAt: null,
+      org: null,
+      topics: [],
+    })
+    expect(
+      searchChangesOf([
+        {
+          type: 'resource',
+          kind: 'scripts',
+          before: snapshot('a'),
+          after: snapshot('b'),
+          tags: [],
+        },
+        { type: 'resource', kind: 'videos', before: null, after: snapshot('c'), tags: [] },
+      ]),
+    ).toEqual(['scripts/a', 'scripts/b', 'videos/c'])
+    expect(
+      searchChangesOf([
+        { type: 'resource', kind: 'scripts', before: snapshot('a'), after: null, tags: [] },
+        { type: 'all', reason: '组织调整' },
+      ]),
+    ).toBe('all')
+  })
+
+  it('are read back by key, and a malformed or oversized key list is refused', () => {
+    expect(parseDocumentKeys('scripts/a,videos/b,scripts/c')).toEqual({
+      scripts: ['a', 'c'],
+      videos: ['b'],
+    })
+    expect(parseDocumentKeys('')).toEqual({})
+    expect(parseDocumentKeys('posts/a')).toBeNull()
+    expect(parseDocumentKeys('scripts')).toBeNull()
+    expect(parseDocumentKeys('scripts/')).toBeNull()
+    expect(
+      parseDocumentKeys(Array.from({ length: 101 }, (_, n) => `scripts/s${n}`).join(',')),
+    ).toBeNull()
+  })
+})
