@@ -126,7 +126,8 @@ const staticDir = path.join(work, 'static')
 const [stats, staticBuildMs] = await timed(() => writeStaticIndex(docs, staticDir))
 // The static publisher's way: the index kept in memory, one change at a time.
 const kept = new StaticIndexBuilder()
-const [, keptBuildMs] = await timed(async () => kept.update(docs))
+const [keptFiles, keptBuildMs] = await timed(async () => kept.update(docs))
+const [, readBackMs] = await timed(async () => StaticIndexBuilder.fromFiles(keptFiles))
 const middle = docs[Math.floor(docs.length / 2)]
 const [, editMs] = await timed(async () =>
   kept.update([{ ...middle, title: `${middle.title}（修订）` }]),
@@ -229,6 +230,7 @@ const sizeRows = [
     terms: stats.terms,
     'static build ms': staticBuildMs.toFixed(0),
     'kept index: build ms': keptBuildMs.toFixed(0),
+    'read back ms': readBackMs.toFixed(0),
     'edit ms': editMs.toFixed(0),
     'withdraw ms': withdrawMs.toFixed(0),
     'publish ms': publishMs.toFixed(0),

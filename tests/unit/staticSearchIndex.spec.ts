@@ -131,6 +131,28 @@ describe('static search index kept up to date change by change', () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a))
   })
 
+  it('reads a written index back and goes on from there, and refuses a mixed set of files', () => {
+    const docs = Array.from({ length: 25 }, (_, n) => doc(n, at(n * 3)))
+    const written = built(docs)
+    const readBack = StaticIndexBuilder.fromFiles(written)
+    expect(readBack).not.toBeNull()
+    expect(readBack!.size).toBe(docs.length)
+    expectSameFiles(readBack!.files(), written)
+    const next = [...docs.filter((d) => d.slug !== 'doc-4'), doc(40, at(200))]
+    expectSameFiles(readBack!.update([doc(40, at(200))], ['scripts/doc-4']), built(next))
+
+    // A shard left over from another state of the index (an interrupted write): not used.
+    const mixed = new Map(written)
+    const other = built([...docs, doc(41, at(300))])
+    const differing = [...other.keys()].find(
+      (name) =>
+        name.startsWith('shards/') && Buffer.compare(other.get(name)!, written.get(name)!) !== 0,
+    )!
+    mixed.set(differing, other.get(differing)!)
+    expect(StaticIndexBuilder.fromFiles(mixed)).toBeNull()
+    expect(StaticIndexBuilder.fromFiles(new Map())).toBeNull()
+  })
+
   it('numbers documents by publication hour, so ids do not depend on older documents', () => {
     const files = built([doc(1, at(0)), doc(2, at(0, 30)), doc(3, at(5))])
     const manifest = JSON.parse(

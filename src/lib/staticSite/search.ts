@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { MAX_SEARCH_DOCUMENT_KEYS } from '../search/documentKeys'
@@ -54,6 +54,22 @@ async function publishedManifest(root: string): Promise<string | null> {
   }
 }
 
+/** The index the static folder holds, read back without tokenizing (null: none or not whole). */
+async function publishedIndex(root: string): Promise<StaticIndexBuilder | null> {
+  const dir = path.join(root, 'search-index')
+  try {
+    const files: StaticIndexFiles = new Map()
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.json')) continue
+      const file = path.join(entry.parentPath, entry.name)
+      files.set(path.relative(dir, file).split(path.sep).join('/'), await readFile(file))
+    }
+    return StaticIndexBuilder.fromFiles(files)
+  } catch {
+    return null
+  }
+}
+
 async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> {
   const query = keys ? `?keys=${encodeURIComponent(keys.join(','))}` : ''
   const response = await httpGet(`${origin}/api/search/documents${query}`)
@@ -67,9 +83,10 @@ async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> 
  *
  * With `root` (the static folder) and the documents a publish touched, the index of the previous
  * run is updated in place: only those documents are read and tokenized again, and only the files
- * they touch are encoded again. It is built from every published document when this process has
- * no index yet, when the folder's index is not the one it last wrote (another server published
- * meanwhile), or when anything may have changed (an org, topic or site change; a full export).
+ * they touch are encoded again. When this process has no index yet, or the folder's index is not
+ * the one it last wrote (another server published meanwhile), it reads the folder's index back
+ * (no tokenizing). It is built from every published document when anything may have changed (an
+ * org, topic or site change; a full export) or the folder has no whole index.
  */
 export async function searchFiles(
   origin: string,
@@ -78,16 +95,14 @@ export async function searchFiles(
   const { root, changes = 'all' } = options
   const kept = store[KEY]
   store[KEY] = null
-  let builder: StaticIndexBuilder
+  let builder: StaticIndexBuilder | null = null
   let indexFiles: StaticIndexFiles
-  if (
-    root &&
-    kept?.root === root &&
-    changes !== 'all' &&
-    changes.length <= MAX_SEARCH_DOCUMENT_KEYS &&
-    kept.manifest === (await publishedManifest(root))
-  ) {
-    builder = kept.builder
+  if (root && changes !== 'all' && changes.length <= MAX_SEARCH_DOCUMENT_KEYS) {
+    const current = await publishedManifest(root)
+    builder =
+      kept?.root === root && kept.manifest === current ? kept.builder : await publishedIndex(root)
+  }
+  if (builder && changes !== 'all') {
     const keys = [...new Set(changes)]
     const docs = keys.length > 0 ? await fetchDocs(origin, keys) : []
     const found = new Set(docs.map(searchDocKey))

@@ -8,6 +8,7 @@ import { indexTerms } from '../tokenize'
 import type { SearchDoc } from '../types'
 import {
   chunkOf,
+  decodePostings,
   FIELD_BITS,
   idFloor,
   MASK_BITS,
@@ -128,6 +129,69 @@ export class StaticIndexBuilder {
     }
     this.manifestFile = Buffer.from(JSON.stringify(manifest))
     return this.files()
+  }
+
+  /**
+   * The builder of an index that was written before (its files by path, as `files()` gives them),
+   * without tokenizing anything: each document's terms are read back from the shards. Null when
+   * the files are of another format or not one consistent set (their digest does not match).
+   */
+  static fromFiles(files: StaticIndexFiles): StaticIndexBuilder | null {
+    const manifestFile = files.get('manifest.json')
+    if (!manifestFile) return null
+    const manifest = JSON.parse(Buffer.from(manifestFile).toString('utf8')) as StaticManifest
+    if (manifest.version !== STATIC_INDEX_VERSION) return null
+    const builder = new StaticIndexBuilder({
+      shardCount: manifest.shardCount,
+      chunkSpan: manifest.chunkSpan,
+    })
+    const terms = new Map<number, { terms: number[]; masks: number[] }>()
+    const byId = new Map<number, Entry>()
+    for (const [name, bytes] of files) {
+      const chunk = /^docs\/(\d+)\.json$/.exec(name)
+      if (!chunk) continue
+      builder.chunkFiles.set(Number(chunk[1]), bytes)
+      for (const [id, doc] of JSON.parse(Buffer.from(bytes).toString('utf8')) as StaticChunk) {
+        const entry: Entry = {
+          key: searchDocKey(doc),
+          publishedMs: Date.parse(doc.publishedAt ?? '') || 0,
+          id,
+          doc,
+          terms: new Int32Array(0),
+          masks: new Uint8Array(0),
+        }
+        byId.set(id, entry)
+        builder.entries.set(entry.key, entry)
+        terms.set(id, { terms: [], masks: [] })
+      }
+    }
+    for (let n = 0; n < builder.shardCount; n++) {
+      const bytes = files.get(`shards/${n}.json`)
+      if (!bytes) return null
+      builder.shardFiles[n] = bytes
+      const shard = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, number[]>
+      for (const [term, values] of Object.entries(shard)) {
+        const termId = builder.termId(term)
+        if (builder.termShard[termId] !== n) return null
+        for (const [id, mask] of decodePostings(values)) {
+          const entry = terms.get(id)
+          if (!entry) return null
+          entry.terms.push(termId)
+          entry.masks.push(mask)
+        }
+      }
+    }
+    for (const [id, entry] of byId) {
+      const found = terms.get(id)!
+      entry.terms = Int32Array.from(found.terms)
+      entry.masks = Uint8Array.from(found.masks)
+    }
+    builder.ordered = [...byId.values()].sort((a, b) => a.id - b.id)
+    if (builder.digest() !== manifest.digest || builder.ordered.length !== manifest.docCount) {
+      return null
+    }
+    builder.manifestFile = manifestFile
+    return builder
   }
 
   /** Every file of the index as last updated. */
