@@ -68,7 +68,7 @@ class SizeContext {
   private exportedTo?: Promise<
     Measured & { pages: number; files: number; bytes: number; out: string }
   >
-  private server?: { stop: () => Promise<void>; origin: string }
+  private server?: { stop: () => Promise<void>; origin: string; log: () => string }
   private serverEnv = ''
 
   constructor(
@@ -169,6 +169,11 @@ class SizeContext {
     return this.exportedTo !== undefined
   }
 
+  /** The running server's recent output (the last 20,000 characters). */
+  serverLog(): string {
+    return this.server?.log() ?? ''
+  }
+
   /** `next start` of this size's build on PORT_NEXT (restarted when `extraEnv` differs). */
   async start(extraEnv: Record<string, string> = {}): Promise<string> {
     const key = JSON.stringify(extraEnv)
@@ -181,7 +186,7 @@ class SizeContext {
       [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', '127.0.0.1'],
       { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
     )
-    const server = { stop: proc.stop, origin: SITE_URL }
+    const server = { stop: proc.stop, origin: SITE_URL, log: proc.log }
     running.add(server)
     this.server = server
     try {
@@ -746,6 +751,16 @@ const BENCHMARKS: Benchmark[] = [
         process.stdout.write(`\r[bench] static ${index + 1}/${PUBLISHES}   `)
       }
       process.stdout.write('\n')
+      // Where a publishing job spends its time, from the server's own log line for each job.
+      const jobs = [...ctx.serverLog().matchAll(/(\d+) 个地址.*?, (\d+) ms \((\{[^}]*\})/g)].map(
+        (match) => ({
+          addresses: Number(match[1]),
+          total: Number(match[2]),
+          ...(JSON.parse(match[3]) as { render: number; pinned: number; collect: number }),
+        }),
+      )
+      const median = (pick: (job: (typeof jobs)[number]) => number) =>
+        jobs.length > 0 ? percentile(jobs.map(pick), 50).toFixed(0) : '-'
       return [
         {
           size: ctx.label,
@@ -755,6 +770,11 @@ const BENCHMARKS: Benchmark[] = [
           'all done p50 ms': percentile(toDone, 50).toFixed(0),
           'all done p95 ms': percentile(toDone, 95).toFixed(0),
           'files changed (median)': percentile(changedFiles, 50).toFixed(0),
+          'job: URLs rendered (median)': median((job) => job.addresses),
+          'render ms': median((job) => job.render),
+          'own files ms (404, search index)': median((job) => job.pinned),
+          'collect ms': median((job) => job.collect),
+          'job total ms': median((job) => job.total),
           'site files': manifestHashes().size,
           'goal ms': '≤ 2000 (p95 at 10k)',
         },
