@@ -4,6 +4,7 @@ import { pinyinTerms } from './pinyin'
 import { PINYIN_FACTOR } from './static/format'
 import { indexTerms, pinyinQueryTerm, queryParts, queryTerms } from './tokenize'
 import {
+  displayOf,
   DURATION_BUCKETS,
   type FacetCount,
   type FacetName,
@@ -271,12 +272,7 @@ export class SearchIndex {
     const hits: SearchHit[] = ranked.slice(offset, offset + limit).map(([index, score]) => {
       const doc = this.docs[index]
       return {
-        kind: doc.kind,
-        slug: doc.slug,
-        title: doc.title,
-        summary: doc.summary,
-        orgName: doc.orgName,
-        publishedAt: doc.publishedAt,
+        ...displayOf(doc),
         score: Math.round(score * 100) / 100,
         snippet: snippetFor(doc, parts),
       }

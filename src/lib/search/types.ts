@@ -51,6 +51,17 @@ export type FacetName = keyof SearchFilters
 
 export type SnippetPart = { text: string; match: boolean }
 
+/** What a result shows of a document, live and in the static index. */
+export type SearchDisplay = Pick<
+  SearchDoc,
+  'kind' | 'slug' | 'title' | 'summary' | 'orgName' | 'publishedAt'
+>
+
+export function displayOf(doc: SearchDoc): SearchDisplay {
+  const { kind, slug, title, summary, orgName, publishedAt } = doc
+  return { kind, slug, title, summary, orgName, publishedAt }
+}
+
 export type SearchHit = {
   kind: ResourceKind
   slug: string

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fold } from '../normalize'
 import { pinyinTerms } from '../pinyin'
 import { indexTerms } from '../tokenize'
-import type { SearchDoc } from '../types'
+import { displayOf, type SearchDoc } from '../types'
 import {
   chunkOf,
   decodePostings,
@@ -230,15 +230,7 @@ export class StaticIndexBuilder {
       key: searchDocKey(doc),
       publishedMs: Date.parse(doc.publishedAt ?? '') || 0,
       id: -1,
-      doc: {
-        kind: doc.kind,
-        slug: doc.slug,
-        title: doc.title,
-        summary: doc.summary,
-        orgName: doc.orgName,
-        publishedAt: doc.publishedAt,
-        facets: doc.facets,
-      },
+      doc: { ...displayOf(doc), facets: doc.facets },
       terms: Int32Array.from(masks.keys()),
       masks: Uint8Array.from(masks.values()),
     }
