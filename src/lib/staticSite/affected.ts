@@ -1,7 +1,10 @@
 import type { PublicSnapshot } from '@/data/cacheTags'
 import { type ResourceKind, resourcePath } from '@/lib/kinds'
 
+import { searchDocKey } from '../search/static/writer'
+
 import type { Manifest } from './manifest'
+import type { SearchChanges } from './search'
 
 /** A change to public content, as queued for the static publisher. */
 export type StaticChange =
@@ -51,4 +54,16 @@ export function sourcesForChanges(
   // The home page first after the details: it is the most visited page a change can touch.
   touched.sort((a, b) => Number(b === '/') - Number(a === '/'))
   return [...new Set([...first, ...touched])]
+}
+
+/** The search documents a set of changes touches: each resource's old and new key. */
+export function searchChangesOf(changes: StaticChange[]): SearchChanges {
+  if (changes.some((change) => change.type === 'all')) return 'all'
+  return changes.flatMap((change) =>
+    change.type === 'resource'
+      ? [change.before, change.after].flatMap((version) =>
+          version ? [searchDocKey({ kind: change.kind, slug: version.slug })] : [],
+        )
+      : [],
+  )
 }

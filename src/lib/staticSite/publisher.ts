@@ -4,11 +4,10 @@ import { isAppServer } from '../coordination/server'
 import { isWorker } from '../coordination/worker'
 import { expireTags } from '../expireTags'
 import { invalidateSearchIndex } from '../search/liveCache'
-import { type StaticChange, sourcesForChanges } from './affected'
+import { searchChangesOf, type StaticChange, sourcesForChanges } from './affected'
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
-import { type SearchChanges } from './search'
 import { describeBrokenLinks, publishPaths, type PublishResult } from './site'
 
 export const STATIC_QUEUE = 'static'
@@ -179,18 +178,6 @@ async function claimWaitingJobs(payload: Payload, self: string | number): Promis
     overrideAccess: true,
   })
   return docs.map((doc) => ({ id: doc.id, input: doc.input as StaticJobInput }))
-}
-
-/** The search documents a set of changes touches: each resource's old and new key. */
-export function searchChangesOf(changes: StaticChange[]): SearchChanges {
-  if (changes.some((change) => change.type === 'all')) return 'all'
-  return changes.flatMap((change) =>
-    change.type === 'resource'
-      ? [change.before, change.after].flatMap((version) =>
-          version ? [`${change.kind}/${version.slug}`] : [],
-        )
-      : [],
-  )
 }
 
 let siteLock: Promise<unknown> = Promise.resolve()
