@@ -10,8 +10,7 @@ import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { draftDemo, publishedDemo } from '../helpers/demo'
 import { crawl, serveStatic } from '../helpers/staticServer'
 import { snap } from '../helpers/snap'
-import { adminHeaders } from '../helpers/staticSite'
-import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
+import { adminHeaders, createScript } from '../helpers/staticSite'
 
 /**
  * Tests that change what the portal shows, or read all of it, run in their own project after the
@@ -23,12 +22,7 @@ test.describe.configure({ mode: 'serial' })
 const ALL_DRAFT_TITLES = RESOURCE_KINDS.flatMap((kind) => draftDemo(kind).map((d) => d.title))
 
 test('publishing through the API updates the live pages without a rebuild', async ({ request }) => {
-  const login = await request.post('/api/users/login', {
-    data: { email: 'admin@lanchuan.example', password: 'lanchuan2026' },
-  })
-  expect(login.status()).toBe(200)
-  const { token } = await login.json()
-  const headers = { Authorization: `JWT ${token}` }
+  const headers = await adminHeaders(request)
   const orgs = await (
     await request.get('/api/orgs?where[slug][equals]=xinghua', { headers })
   ).json()
@@ -37,22 +31,17 @@ test('publishing through the API updates the live pages without a rebuild', asyn
   ).json()
   const slug = `e2e-publish-${Date.now().toString(36)}`
   const title = `端到端发布测试${slug.slice(-6)}`
-  const created = await request.post('/api/scripts?draft=true', {
-    headers,
-    data: {
-      title,
-      slug,
-      summary: '发布后应立即出现在门户上。',
-      org: orgs.docs[0].id,
-      topics: [topics.docs[0].id],
-      format: 'bandeng',
-      durationMinutes: 8,
-      body: paragraphsToLexical(['乡亲们好，今天讲婚事新办。']),
-      _status: 'draft',
-    },
+  const id = await createScript(request, headers, {
+    title,
+    slug,
+    summary: '发布后应立即出现在门户上。',
+    org: orgs.docs[0].id,
+    topics: [topics.docs[0].id],
+    format: 'bandeng',
+    durationMinutes: 8,
+    paragraphs: ['乡亲们好，今天讲婚事新办。'],
+    _status: 'draft',
   })
-  expect(created.status()).toBe(201)
-  const id = (await created.json()).doc.id
   const watched = [`/scripts/${slug}`, '/topics/hunshi-xinban', '/orgs/liuxi', '/', '/sitemap.xml']
   expect((await request.get(watched[0])).status()).toBe(404)
   // Prime the prerendered pages so a stale copy would be served if revalidation failed.
@@ -91,21 +80,16 @@ test('list pages are cached, and an edit that moves a script between filters sho
   ).json()
   const slug = `e2e-list-${Date.now().toString(36)}`
   const title = `端到端列表测试${slug.slice(-6)}`
-  const created = await request.post('/api/scripts', {
-    headers,
-    data: {
-      title,
-      slug,
-      summary: '改了形式以后，应当立即换到另一个筛选列表里。',
-      org: orgs.docs[0].id,
-      format: 'shuoshi',
-      durationMinutes: 1,
-      body: paragraphsToLexical(['乡亲们好，今天说说院坝里的事。']),
-      _status: 'published',
-    },
+  const id = await createScript(request, headers, {
+    title,
+    slug,
+    summary: '改了形式以后，应当立即换到另一个筛选列表里。',
+    org: orgs.docs[0].id,
+    format: 'shuoshi',
+    durationMinutes: 1,
+    paragraphs: ['乡亲们好，今天说说院坝里的事。'],
+    _status: 'published',
   })
-  expect(created.status()).toBe(201)
-  const id = (await created.json()).doc.id
   const cache = async (url: string) => (await request.get(url)).headers()['x-nextjs-cache']
   const html = async (url: string) => (await request.get(url)).text()
 

@@ -6,7 +6,6 @@ import path from 'node:path'
 import { expect, test } from '@playwright/test'
 
 import { staticPolicy } from '../../src/lib/csp'
-import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
 import { exportSite } from '../../src/lib/staticSite/exportSite'
 import { listSiteFiles } from '../../src/lib/staticSite/site'
@@ -15,6 +14,7 @@ import { startNginx } from '../helpers/nginx'
 import { snap } from '../helpers/snap'
 import {
   adminHeaders,
+  createScript,
   differingFiles,
   manifestAt,
   snapshot,
@@ -147,22 +147,17 @@ test('edits publish only their files, and the site equals a fresh export', async
     ).status(),
   ).toBe(200)
   const slug = `static-e2e-${Date.now().toString(36)}`
-  const created = await request.post('/api/scripts?draft=true', {
-    headers,
-    data: {
-      title: `静态发布新稿${slug.slice(-5)}`,
-      slug,
-      summary: '新发布的宣讲稿应当出现在静态站的列表、专题和搜索索引里。',
-      org: (script.org as { id: number }).id,
-      topics: (script.topics as { id: number }[]).map((topic) => topic.id),
-      format: 'bandeng',
-      durationMinutes: 6,
-      body: paragraphsToLexical(['各位乡亲，今天说说静态站是怎么更新的。']),
-      _status: 'draft',
-    },
+  const createdId = await createScript(request, headers, {
+    title: `静态发布新稿${slug.slice(-5)}`,
+    slug,
+    summary: '新发布的宣讲稿应当出现在静态站的列表、专题和搜索索引里。',
+    org: (script.org as { id: number }).id,
+    topics: (script.topics as { id: number }[]).map((topic) => topic.id),
+    format: 'bandeng',
+    durationMinutes: 6,
+    paragraphs: ['各位乡亲，今天说说静态站是怎么更新的。'],
+    _status: 'draft',
   })
-  expect(created.status()).toBe(201)
-  const createdId = (await created.json()).doc.id
   expect(
     (
       await request.patch(`/api/scripts/${createdId}`, { headers, data: { _status: 'published' } })

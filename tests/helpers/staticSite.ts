@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { type APIRequestContext, expect } from '@playwright/test'
 
+import { paragraphsToLexical } from '../../src/lib/lexicalDocument'
 import { sha256 } from '../../src/lib/staticSite/files'
 import { MANIFEST_FILE, type Manifest } from '../../src/lib/staticSite/manifest'
 import { listSiteFiles } from '../../src/lib/staticSite/site'
@@ -20,6 +21,33 @@ export async function adminHeaders(request: APIRequestContext): Promise<AdminHea
   })
   expect(response.status()).toBe(200)
   return { Authorization: `JWT ${(await response.json()).token}` }
+}
+
+export type NewScript = {
+  title: string
+  slug: string
+  summary: string
+  org: number | string
+  topics?: (number | string)[]
+  format: string
+  durationMinutes: number
+  /** The body, a paragraph each. */
+  paragraphs: string[]
+  _status: 'draft' | 'published'
+}
+
+/** Creates a lecture script over REST (a draft is saved as one); its id. */
+export async function createScript(
+  request: APIRequestContext,
+  headers: AdminHeaders,
+  { paragraphs, ...fields }: NewScript,
+): Promise<number | string> {
+  const created = await request.post(
+    `/api/scripts${fields._status === 'draft' ? '?draft=true' : ''}`,
+    { headers, data: { ...fields, body: paragraphsToLexical(paragraphs) } },
+  )
+  expect(created.status()).toBe(201)
+  return (await created.json()).doc.id
 }
 
 /**

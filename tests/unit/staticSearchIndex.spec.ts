@@ -6,7 +6,7 @@ import { IDS_PER_HOUR, type StaticManifest } from '@/lib/search/static/format'
 import { StaticIndexBuilder, type StaticIndexFiles } from '@/lib/search/static/writer'
 import type { SearchDoc } from '@/lib/search/types'
 import type { ResourceKind } from '@/lib/kinds'
-import { searchChangesOf } from '@/lib/staticSite/publisher'
+import { searchChangesOf } from '@/lib/staticSite/affected'
 
 // A fictional county's resources: enough distinct words that documents share some terms only.
 const PLACES = ['青石村', '柳塘村', '河湾镇', '松岭乡', '杏花村', '白鹭洲', '石桥社区', '竹溪村']
