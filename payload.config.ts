@@ -9,6 +9,8 @@ import sharp from 'sharp'
 import { Cases } from './src/collections/Cases'
 import { Leases, PublicChanges, RateCounters } from './src/collections/Coordination'
 import { Files } from './src/collections/Files'
+import { Lecturers } from './src/collections/Lecturers'
+import { Orders } from './src/collections/Orders'
 import { Media } from './src/collections/Media'
 import { Orgs } from './src/collections/Orgs'
 import { StaticPublishStatus } from './src/collections/StaticPublishStatus'
@@ -28,6 +30,7 @@ import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
 import { startCoordination } from './src/lib/coordination/start'
 import { isWorker } from './src/lib/coordination/worker'
+import { eraseOrderPhonesTask } from './src/lib/orders/erase'
 import { STATIC_QUEUE, staticPublishTask } from './src/lib/staticSite/publisher'
 import { cleanTextFields } from './src/plugins/cleanTextFields'
 import { requestGuards } from './src/plugins/requestGuards'
@@ -69,6 +72,8 @@ export default buildConfig({
     Videos,
     Textbooks,
     Cases,
+    Lecturers,
+    Orders,
     Orgs,
     Topics,
     Media,
@@ -107,7 +112,7 @@ export default buildConfig({
       { cron: '*/30 * * * * *', queue: STATIC_QUEUE, limit: 10 },
     ],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== '0' && isWorker(),
-    tasks: [staticPublishTask],
+    tasks: [staticPublishTask, eraseOrderPhonesTask],
     jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
       ...defaultJobsCollection,
       admin: { ...defaultJobsCollection.admin, hidden: true },

@@ -71,6 +71,8 @@ export interface Config {
     videos: Video;
     textbooks: Textbook;
     cases: Case;
+    lecturers: Lecturer;
+    orders: Order;
     orgs: Org;
     topics: Topic;
     media: Media;
@@ -94,6 +96,8 @@ export interface Config {
     videos: VideosSelect<false> | VideosSelect<true>;
     textbooks: TextbooksSelect<false> | TextbooksSelect<true>;
     cases: CasesSelect<false> | CasesSelect<true>;
+    lecturers: LecturersSelect<false> | LecturersSelect<true>;
+    orders: OrdersSelect<false> | OrdersSelect<true>;
     orgs: OrgsSelect<false> | OrgsSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -117,9 +121,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     site: Site;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     site: SiteSelect<false> | SiteSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: null;
   widgets: {
@@ -129,6 +135,7 @@ export interface Config {
   jobs: {
     tasks: {
       staticPublish: TaskStaticPublish;
+      'erase-order-phones': TaskEraseOrderPhones;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -781,6 +788,126 @@ export interface SubtitleFile {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturers".
+ */
+export interface Lecturer {
+  id: number;
+  displayName: string;
+  /**
+   * 用于网址，留空则按标题拼音自动生成
+   */
+  slug?: string | null;
+  kind: 'person' | 'team';
+  /**
+   * 如：银发宣讲团
+   */
+  team?: string | null;
+  org: number | Org;
+  photo?: (number | null) | Media;
+  dialects?: ('mandarin' | 'lanchuan' | 'shimen')[] | null;
+  topics?: (number | Topic)[] | null;
+  bio?: string | null;
+  /**
+   * 派给这位宣讲员的订单出现在该账号的“我的派单”中。不会在门户上显示。
+   */
+  account?: (number | null) | User;
+  publishedAt?: string | null;
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        byName?: string | null;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * 群众点单 → 派单 → 宣讲员接单 → 群众评单。状态的每次变化都记入时间线。
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders".
+ */
+export interface Order {
+  id: number;
+  number: string;
+  /**
+   * 派单：选好宣讲员、时间和地点后改为“已派单”。
+   */
+  status: 'pending' | 'dispatched' | 'accepted' | 'completed' | 'rated' | 'cancelled';
+  requesterName: string;
+  /**
+   * 订单关闭一段时间后自动清除（见站点设置）
+   */
+  phone?: string | null;
+  phoneMasked?: string | null;
+  org: number | Org;
+  resource?:
+    | ({
+        relationTo: 'scripts';
+        value: number | Script;
+      } | null)
+    | ({
+        relationTo: 'videos';
+        value: number | Video;
+      } | null)
+    | ({
+        relationTo: 'cases';
+        value: number | Case;
+      } | null);
+  subject?: string | null;
+  preferredDates?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  audienceType?: ('elderly' | 'youth' | 'farmers' | 'cadres' | 'women' | 'migrants' | 'public') | null;
+  audienceSize?: number | null;
+  note?: string | null;
+  assignee?: (number | null) | Lecturer;
+  assignedUser?: (number | null) | User;
+  scheduledAt?: string | null;
+  place?: string | null;
+  /**
+   * 随本次状态变化记入时间线
+   */
+  reason?: string | null;
+  rating?: number | null;
+  /**
+   * 评价内容经审核通过后才在门户显示
+   */
+  commentReview?: ('pending' | 'approved' | 'rejected') | null;
+  ratingComment?: string | null;
+  timeline?:
+    | {
+        at?: string | null;
+        action?: ('order' | 'dispatch' | 'recall' | 'accept' | 'decline' | 'complete' | 'rate' | 'cancel') | null;
+        byName?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  dispatchedAt?: string | null;
+  closedAt?: string | null;
+  ratedAt?: string | null;
+  phoneErasedAt?: string | null;
+  trackingTokenHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "static-publish-status".
  */
 export interface StaticPublishStatus {
@@ -908,7 +1035,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'staticPublish' | 'schedulePublish';
+        taskSlug: 'inline' | 'staticPublish' | 'erase-order-phones' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -941,10 +1068,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'staticPublish' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'staticPublish' | 'erase-order-phones' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -970,6 +1106,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'cases';
         value: number | Case;
+      } | null)
+    | ({
+        relationTo: 'lecturers';
+        value: number | Lecturer;
+      } | null)
+    | ({
+        relationTo: 'orders';
+        value: number | Order;
       } | null)
     | ({
         relationTo: 'orgs';
@@ -1237,6 +1381,81 @@ export interface CasesSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturers_select".
+ */
+export interface LecturersSelect<T extends boolean = true> {
+  displayName?: T;
+  slug?: T;
+  kind?: T;
+  team?: T;
+  org?: T;
+  photo?: T;
+  dialects?: T;
+  topics?: T;
+  bio?: T;
+  account?: T;
+  publishedAt?: T;
+  reviewState?: T;
+  reviewComment?: T;
+  createdBy?: T;
+  reviewLog?:
+    | T
+    | {
+        action?: T;
+        by?: T;
+        byName?: T;
+        at?: T;
+        comment?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "orders_select".
+ */
+export interface OrdersSelect<T extends boolean = true> {
+  number?: T;
+  status?: T;
+  requesterName?: T;
+  phone?: T;
+  phoneMasked?: T;
+  org?: T;
+  resource?: T;
+  subject?: T;
+  preferredDates?: T;
+  audienceType?: T;
+  audienceSize?: T;
+  note?: T;
+  assignee?: T;
+  assignedUser?: T;
+  scheduledAt?: T;
+  place?: T;
+  reason?: T;
+  rating?: T;
+  commentReview?: T;
+  ratingComment?: T;
+  timeline?:
+    | T
+    | {
+        at?: T;
+        action?: T;
+        byName?: T;
+        note?: T;
+        id?: T;
+      };
+  dispatchedAt?: T;
+  closedAt?: T;
+  ratedAt?: T;
+  phoneErasedAt?: T;
+  trackingTokenHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1518,6 +1737,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1571,6 +1791,16 @@ export interface Site {
    * 后台和门户显示日期时间所用的时区
    */
   timeZone?: ('Asia/Shanghai' | 'Asia/Urumqi' | 'Asia/Hong_Kong' | 'UTC') | null;
+  orders?: {
+    /**
+     * 群众点单后超过这么多天仍未派单，订单标记为逾期
+     */
+    overdueDays?: number | null;
+    /**
+     * 订单完成或取消后再过这么多天，自动清除群众的手机号码
+     */
+    phoneRetentionDays?: number | null;
+  };
   /**
    * 可以用 iframe 嵌入本站组件的融媒体中心网站地址
    */
@@ -1579,6 +1809,24 @@ export interface Site {
         origin: string;
         id?: string | null;
       }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
     | null;
   updatedAt?: string | null;
   createdAt?: string | null;
@@ -1594,12 +1842,28 @@ export interface SiteSelect<T extends boolean = true> {
   footer?: T;
   icp?: T;
   timeZone?: T;
+  orders?:
+    | T
+    | {
+        overdueDays?: T;
+        phoneRetentionDays?: T;
+      };
   embedOrigins?:
     | T
     | {
         origin?: T;
         id?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1634,6 +1898,16 @@ export interface TaskStaticPublish {
   output: {
     changedFiles?: number | null;
     removedFiles?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskErase-order-phones".
+ */
+export interface TaskEraseOrderPhones {
+  input?: unknown;
+  output: {
+    erased?: number | null;
   };
 }
 /**

@@ -54,6 +54,31 @@ export const Site: GlobalConfig = {
       admin: { description: '后台和门户显示日期时间所用的时区' },
     },
     {
+      name: 'orders',
+      type: 'group',
+      label: '点单设置',
+      fields: [
+        {
+          name: 'overdueDays',
+          type: 'number',
+          label: '派单时限（天）',
+          defaultValue: 3,
+          min: 1,
+          max: 60,
+          admin: { description: '群众点单后超过这么多天仍未派单，订单标记为逾期' },
+        },
+        {
+          name: 'phoneRetentionDays',
+          type: 'number',
+          label: '手机号保留天数',
+          defaultValue: 30,
+          min: 1,
+          max: 365,
+          admin: { description: '订单完成或取消后再过这么多天，自动清除群众的手机号码' },
+        },
+      ],
+    },
+    {
       name: 'embedOrigins',
       type: 'array',
       label: '允许嵌入的网站',

@@ -79,3 +79,12 @@ export function formatAge(value: Date | string | null | undefined, now = new Dat
 export function timeZoneOr(value: string | null | undefined): string {
   return TIME_ZONES.some((zone) => zone.value === value) ? (value as string) : DEFAULT_TIME_ZONE
 }
+
+/** The calendar date `YYYY-MM-DD` of a moment in the given time zone (Beijing time by default). */
+export function calendarDate(
+  value: Date = new Date(),
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  const { year, month, day } = partsOf(value, timeZone)
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`
+}

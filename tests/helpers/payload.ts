@@ -1,5 +1,5 @@
 import config from '@payload-config'
-import { REST_GET } from '@payloadcms/next/routes'
+import { GRAPHQL_POST, REST_GET, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Migration, type Payload } from 'payload'
 
 import { databaseKind } from '@/lib/database'
@@ -38,4 +38,43 @@ export async function restGet(
   const slug = url.pathname.replace(/^\/api\//, '').split('/')
   const response = await REST_GET(config)(new Request(url), { params: Promise.resolve({ slug }) })
   return { status: response.status, headers: response.headers, text: await response.text() }
+}
+
+/** An API answer: Payload's error shape (with our per-field messages) or a result. */
+export type ApiJson = {
+  errors?: { message: string; data?: { fields?: Record<string, string> } }[]
+} & Record<string, unknown>
+
+/** A POST of a JSON body through Payload's real REST route, from a given client address. */
+export async function restPost(
+  path: string,
+  body: unknown,
+  { address = '203.0.113.9', raw = false }: { address?: string; raw?: boolean } = {},
+): Promise<{ status: number; headers: Headers; json: ApiJson }> {
+  const url = new URL(`http://localhost/api/${path}`)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/')
+  const request = new Request(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address },
+    body: raw ? String(body) : JSON.stringify(body),
+  })
+  const response = await REST_POST(config)(request, { params: Promise.resolve({ slug }) })
+  const text = await response.text()
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (text ? JSON.parse(text) : {}) as ApiJson,
+  }
+}
+
+/** An anonymous GraphQL query through Payload's real route; the answer's text. */
+export async function graphql(query: string): Promise<string> {
+  const response = await GRAPHQL_POST(config)(
+    new Request('http://localhost/api/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query }),
+    }),
+  )
+  return response.text()
 }

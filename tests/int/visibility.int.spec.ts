@@ -1,5 +1,3 @@
-import config from '@payload-config'
-import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -7,23 +5,12 @@ import { listLatest, listPublishedSlugs } from '@/data/resources'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 
 import { context, createOrgTree, scriptData, unique } from '../helpers/fixtures'
-import { bootPayload, restGet, shutdownPayload } from '../helpers/payload'
+import { bootPayload, graphql, restGet, shutdownPayload } from '../helpers/payload'
 
 let payload: Payload
 let marker: string
 let publishedId: number | string
 let draftId: number | string
-
-async function graphql(query: string) {
-  const response = await GRAPHQL_POST(config)(
-    new Request('http://localhost/api/graphql', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ query }),
-    }),
-  )
-  return response.text()
-}
 
 beforeAll(async () => {
   payload = await bootPayload()
