@@ -61,7 +61,10 @@ export default buildConfig({
     meta: { titleSuffix: ' · 文明实践资源库' },
     importMap: { baseDir: path.resolve(dirname, 'src') },
     components: {
-      afterNavLinks: ['/components/admin/ReviewQueue#ReviewQueue'],
+      afterNavLinks: [
+        '/components/admin/ReviewQueue#ReviewQueue',
+        '/components/admin/OrderQueue#OrderQueue',
+      ],
       beforeDashboard: ['/components/admin/Dashboard#PersonalDashboard'],
       providers: ['/components/admin/AdminProvider#AdminProvider'],
     },

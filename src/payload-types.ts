@@ -1112,10 +1112,6 @@ export interface PayloadLockedDocument {
         value: number | Lecturer;
       } | null)
     | ({
-        relationTo: 'orders';
-        value: number | Order;
-      } | null)
-    | ({
         relationTo: 'orgs';
         value: number | Org;
       } | null)

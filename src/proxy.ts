@@ -5,6 +5,7 @@ import { DRAFT_MODE_COOKIE, newNonce, pageSecurityHeaders, rendersPerRequest } f
 import { isEmbedPath } from '@/lib/framing'
 import { isResourceKind } from '@/lib/kinds'
 import { cachedListPath } from '@/lib/listCache'
+import { isOrderOriginAllowed, ORDER_PUBLIC_ROUTE, orderCorsHeaders } from '@/lib/orders/cors'
 import { isPublicReadRoute, isSignedIn, PUBLIC_CORS_HEADERS } from '@/lib/publicApi'
 
 /** Whether a raw (still percent-encoded) path decodes as UTF-8, without NUL characters. */
@@ -36,6 +37,7 @@ const FILTER_KEYS = ['format', 'dialect', 'kind']
  */
 async function publicApi(request: NextRequest): Promise<Response> {
   const { pathname, searchParams } = request.nextUrl
+  if (ORDER_PUBLIC_ROUTE.test(pathname)) return orderApi(request)
   const read = request.method === 'GET' || request.method === 'HEAD'
   if (!read || !isPublicReadRoute(pathname)) return NextResponse.next()
   if (await isSignedIn(request.headers, request.cookies.get('payload-token')?.value)) {
@@ -48,6 +50,25 @@ async function publicApi(request: NextRequest): Promise<Response> {
   for (const [name, value] of Object.entries(PUBLIC_CORS_HEADERS)) {
     response.headers.set(name, value)
   }
+  return response
+}
+
+/**
+ * The resident's order endpoints take posts from the portal's own origins only (the live app and
+ * its static copy): a preflight from elsewhere gets no CORS headers, so the browser refuses.
+ */
+function orderApi(request: NextRequest): Response {
+  const origin = request.headers.get('origin')
+  if (request.method === 'POST' && !isOrderOriginAllowed(origin, request.nextUrl.origin)) {
+    return NextResponse.json(
+      { errors: [{ message: '只能从本站的点单页面提交' }] },
+      { status: 403, headers: { 'Cache-Control': 'no-store' } },
+    )
+  }
+  const cors = orderCorsHeaders(origin)
+  const response =
+    request.method === 'OPTIONS' ? new NextResponse(null, { status: 204 }) : NextResponse.next()
+  for (const [name, value] of Object.entries(cors)) response.headers.set(name, value)
   return response
 }
 

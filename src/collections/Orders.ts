@@ -16,6 +16,9 @@ export const COMMENT_REVIEW_STATES = [
   { label: '不公开', value: 'rejected' },
 ] as const
 
+/** How the admin shows an order's dates: 2026年12月12日 14:30. */
+const DATE_TIME = 'yyyy年M月d日 HH:mm'
+
 const isStaffUser = (user: unknown): boolean => Boolean(user) && (user as User).role !== 'lecturer'
 
 /**
@@ -52,6 +55,9 @@ export const Orders: CollectionConfig = {
     description: '群众点单 → 派单 → 宣讲员接单 → 群众评单。状态的每次变化都记入时间线。',
   },
   defaultSort: '-createdAt',
+  // No edit locks: a dispatcher who left the order open must not keep the lecturer from accepting
+  // it. Concurrent saves are still refused (409, rejectStaleUpdate) and the state machine decides.
+  lockDocuments: false,
   access: {
     read: readOrders,
     create: () => false,
@@ -116,6 +122,7 @@ export const Orders: CollectionConfig = {
     {
       name: 'org',
       type: 'relationship',
+      access: { update: staffOnly },
       relationTo: 'orgs',
       label: '所在村（社区）',
       required: true,
@@ -129,7 +136,13 @@ export const Orders: CollectionConfig = {
       access: { update: nobody },
       admin: { readOnly: true },
     },
-    { name: 'subject', type: 'textarea', label: '需求内容', maxLength: 200 },
+    {
+      name: 'subject',
+      type: 'textarea',
+      access: { update: staffOnly },
+      label: '需求内容',
+      maxLength: 200,
+    },
     {
       name: 'preferredDates',
       type: 'json',
@@ -140,8 +153,21 @@ export const Orders: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'audienceType', type: 'select', label: '听众', options: [...AUDIENCES] },
-        { name: 'audienceSize', type: 'number', label: '人数', min: 1, max: 5000 },
+        {
+          name: 'audienceType',
+          type: 'select',
+          access: { update: staffOnly },
+          label: '听众',
+          options: [...AUDIENCES],
+        },
+        {
+          name: 'audienceSize',
+          type: 'number',
+          access: { update: staffOnly },
+          label: '人数',
+          min: 1,
+          max: 5000,
+        },
       ],
     },
     {
@@ -158,6 +184,7 @@ export const Orders: CollectionConfig = {
         {
           name: 'assignee',
           type: 'relationship',
+          access: { update: staffOnly },
           relationTo: 'lecturers',
           label: '宣讲员或宣讲团',
           index: true,
@@ -176,10 +203,23 @@ export const Orders: CollectionConfig = {
             {
               name: 'scheduledAt',
               type: 'date',
+              access: { update: staffOnly },
               label: '宣讲时间',
-              admin: { date: { pickerAppearance: 'dayAndTime', timeIntervals: 30 } },
+              admin: {
+                date: {
+                  pickerAppearance: 'dayAndTime',
+                  timeIntervals: 30,
+                  displayFormat: DATE_TIME,
+                },
+              },
             },
-            { name: 'place', type: 'text', label: '宣讲地点', maxLength: 80 },
+            {
+              name: 'place',
+              type: 'text',
+              access: { update: staffOnly },
+              label: '宣讲地点',
+              maxLength: 80,
+            },
           ],
         },
         {
@@ -210,6 +250,7 @@ export const Orders: CollectionConfig = {
             {
               name: 'commentReview',
               type: 'select',
+              access: { update: staffOnly },
               label: '评价公开',
               options: [...COMMENT_REVIEW_STATES],
               index: true,
@@ -231,7 +272,11 @@ export const Orders: CollectionConfig = {
       type: 'array',
       label: '时间线',
       access: { create: nobody, update: nobody },
-      admin: { readOnly: true, initCollapsed: false },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        components: { Field: '@/components/admin/OrderTimeline#OrderTimeline' },
+      },
       fields: [
         {
           name: 'at',
@@ -257,7 +302,11 @@ export const Orders: CollectionConfig = {
       label,
       index: true,
       access: { create: nobody, update: nobody },
-      admin: { position: 'sidebar' as const, readOnly: true },
+      admin: {
+        position: 'sidebar' as const,
+        readOnly: true,
+        date: { pickerAppearance: 'dayAndTime' as const, displayFormat: DATE_TIME },
+      },
     })),
     {
       name: 'trackingTokenHash',

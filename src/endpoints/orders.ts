@@ -108,15 +108,6 @@ const submit: Endpoint = {
   handler: withDatabaseGuard(async (req) => {
     const { payload } = req
     const limits = orderLimits()
-    const address = clientAddress(req.headers)
-    const limited = await overLimit(
-      req,
-      `order-address:${address}`,
-      limits.perAddress,
-      HOUR,
-      `提交过于频繁：同一网络每小时最多点单 ${limits.perAddress} 次，请稍后再试`,
-    )
-    if (limited) return limited
     const body = await readBody(req)
     if (isHoneypotFilled(body)) {
       return formError({ form: '提交未通过校验，请刷新页面后重新填写' })
@@ -125,6 +116,15 @@ const submit: Endpoint = {
     const parsed = parseOrderSubmission(body, calendarDate(new Date(), settings.timeZone))
     if (!parsed.ok) return formError(parsed.errors)
     const order = parsed.value
+    // Counted once the form is complete: a resident correcting typos is not held back.
+    const limited = await overLimit(
+      req,
+      `order-address:${clientAddress(req.headers)}`,
+      limits.perAddress,
+      HOUR,
+      `提交过于频繁：同一网络每小时最多点单 ${limits.perAddress} 次，请稍后再试`,
+    )
+    if (limited) return limited
 
     // What needs the database: a village or community of ours, a published resource.
     const errors: FieldErrors = {}

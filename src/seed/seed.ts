@@ -6,6 +6,7 @@ import { cuesToVtt, type Cue } from '@/lib/vtt'
 
 import { cases } from './content/cases'
 import { DEMO_PASSWORD, orgs, site, topics, users } from './content/county'
+import { lecturers } from './content/lecturers'
 import { scripts } from './content/scripts'
 import { textbooks } from './content/textbooks'
 import type { SeedResourceBase } from './content/types'
@@ -22,7 +23,15 @@ import {
 const context = { disableRevalidate: true }
 
 export type SeedReport = Record<
-  'orgs' | 'topics' | 'users' | 'media' | 'videoFiles' | 'subtitleFiles' | 'files' | ResourceKind,
+  | 'orgs'
+  | 'topics'
+  | 'users'
+  | 'lecturers'
+  | 'media'
+  | 'videoFiles'
+  | 'subtitleFiles'
+  | 'files'
+  | ResourceKind,
   number
 >
 
@@ -71,6 +80,7 @@ export async function seedDemoCounty(
     orgs: 0,
     topics: 0,
     users: 0,
+    lecturers: 0,
     media: 0,
     videoFiles: 0,
     subtitleFiles: 0,
@@ -158,6 +168,30 @@ export async function seedDemoCounty(
     report.users++
   }
   log(`用户 ${users.length} 个`)
+
+  for (const lecturer of lecturers) {
+    if (await findIdBy('lecturers', 'slug', lecturer.slug)) continue
+    await payload.create({
+      collection: 'lecturers',
+      data: {
+        displayName: lecturer.displayName,
+        slug: lecturer.slug,
+        kind: lecturer.kind,
+        team: lecturer.team,
+        org: orgIds.get(lecturer.org),
+        dialects: lecturer.dialects,
+        topics: lecturer.topics.map((slug) => topicIds.get(slug)),
+        bio: lecturer.bio,
+        account: lecturer.account ? await findIdBy('users', 'email', lecturer.account) : undefined,
+        publishedAt: new Date(now.getTime() - 30 * DAY).toISOString(),
+        _status: 'published',
+      } as RequiredDataFromCollectionSlug<'lecturers'>,
+      overrideAccess: true,
+      context,
+    })
+    report.lecturers++
+  }
+  log(`宣讲员与宣讲团 ${lecturers.length} 个`)
 
   async function image(key: string, alt: string): Promise<number | string> {
     const filename = `seed-${key}.jpg`

@@ -60,7 +60,9 @@ export function PortalShell({
         <footer className="site-footer">
           <div className="container">
             {site.footer}
-            <p>
+            <p className="footer-links">
+              <PortalLink href="/orders">点单预约宣讲</PortalLink>
+              <PortalLink href="/orders/track">我的点单</PortalLink>
               <PortalLink href="/offline">我的离线稿件</PortalLink>
             </p>
             {site.icp ? (

@@ -231,6 +231,18 @@ export const users: SeedUser[] = [
     role: 'lecturer',
     org: 'xinghua',
   },
+  {
+    email: 'liuxi.orders@lanchuan.example',
+    name: '孙派单（柳溪镇）',
+    role: 'editor',
+    org: 'liuxi',
+  },
+  {
+    email: 'liuxi.lecturer@lanchuan.example',
+    name: '吴宣讲员（柳溪银发宣讲团）',
+    role: 'lecturer',
+    org: 'liuxi',
+  },
 ]
 
 export const site = {

@@ -29,7 +29,9 @@ import { ReviewStateBadge as ReviewStateBadge_7d49ba020347320f1985b4c3026ed00f }
 import { ReviewerPublishButton as ReviewerPublishButton_7d49ba020347320f1985b4c3026ed00f } from '@/components/admin/ReviewActions'
 import { DraftActions as DraftActions_7d49ba020347320f1985b4c3026ed00f } from '@/components/admin/ReviewActions'
 import { ReviewerUnpublishButton as ReviewerUnpublishButton_7d49ba020347320f1985b4c3026ed00f } from '@/components/admin/ReviewActions'
+import { OrderTimeline as OrderTimeline_d4f44b52495bef1b699c1770bbcc7564 } from '@/components/admin/OrderTimeline'
 import { ReviewQueue as ReviewQueue_db54637123a947115f2a8ff6a7a45275 } from '../../../components/admin/ReviewQueue'
+import { OrderQueue as OrderQueue_3c70f82c3720e8b34883b205a5da3769 } from '../../../components/admin/OrderQueue'
 import { PersonalDashboard as PersonalDashboard_16b88e9b8c48e393fa86591406efd08f } from '../../../components/admin/Dashboard'
 import { AdminProvider as AdminProvider_defdc0dbb80162d9cbbe9e000027ec48 } from '../../../components/admin/AdminProvider'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
@@ -68,7 +70,9 @@ export const importMap = {
   "@/components/admin/ReviewActions#ReviewerPublishButton": ReviewerPublishButton_7d49ba020347320f1985b4c3026ed00f,
   "@/components/admin/ReviewActions#DraftActions": DraftActions_7d49ba020347320f1985b4c3026ed00f,
   "@/components/admin/ReviewActions#ReviewerUnpublishButton": ReviewerUnpublishButton_7d49ba020347320f1985b4c3026ed00f,
+  "@/components/admin/OrderTimeline#OrderTimeline": OrderTimeline_d4f44b52495bef1b699c1770bbcc7564,
   "/components/admin/ReviewQueue#ReviewQueue": ReviewQueue_db54637123a947115f2a8ff6a7a45275,
+  "/components/admin/OrderQueue#OrderQueue": OrderQueue_3c70f82c3720e8b34883b205a5da3769,
   "/components/admin/Dashboard#PersonalDashboard": PersonalDashboard_16b88e9b8c48e393fa86591406efd08f,
   "/components/admin/AdminProvider#AdminProvider": AdminProvider_defdc0dbb80162d9cbbe9e000027ec48,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,

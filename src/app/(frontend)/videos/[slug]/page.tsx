@@ -9,6 +9,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
+import { OrderButton } from '@/components/orders/OrderButton'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { VideoPlayer } from '@/components/VideoPlayer'
@@ -90,6 +91,9 @@ export default async function VideoPage({ params }: Props) {
           ['发布', formatDate(video.publishedAt)],
         ]}
       />
+      <div className="reading-tools no-print">
+        <OrderButton kind="videos" slug={video.slug} />
+      </div>
       {video.description ? <p>{video.description}</p> : null}
       {video.transcript ? (
         <section aria-labelledby="transcript">

@@ -1,0 +1,29 @@
+import type { Metadata } from 'next'
+
+import { TrackOrder } from '@/components/orders/TrackOrder.client'
+import { serverUrl } from '@/lib/serverUrl'
+
+import '../orders.css'
+
+export const revalidate = false
+
+export const metadata: Metadata = {
+  title: '我的点单',
+  robots: { index: false, follow: false },
+  alternates: { canonical: '/orders/track' },
+  // The tracking link is private: never pass it on in a Referer.
+  referrer: 'no-referrer',
+}
+
+/** 我的点单: one order's progress behind its private link (#token), or the orders saved here. */
+export default function TrackPage() {
+  return (
+    <div className="detail order-page">
+      <h1>我的点单</h1>
+      <TrackOrder appOrigin={serverUrl()} />
+      <p className="order-hint">
+        想再点一堂？<a href="/orders">去点单</a>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,186 @@
+import { expect, test, type Browser, type Page } from '@playwright/test'
+
+import { signIn } from '../helpers/admin'
+import { layoutProblems } from '../helpers/layout'
+import { snap } from '../helpers/snap'
+
+/**
+ * 点单 · 派单 · 接单 · 评单 in real Chromium against the built app: a resident orders a talk from a
+ * script page (phone and desktop), the institute editor dispatches it in the admin, the lecturer
+ * accepts it in 我的派单 and marks it given, and the resident rates it through the private link.
+ */
+
+const SCRIPT = 'caili-qing-qingfen-zhong'
+
+/**
+ * Who plays each part, per project: the phone and desktop runs go side by side, and two logins
+ * of one account at the same moment can drop each other's session.
+ */
+const CAST = {
+  phone: {
+    village: '河湾村新时代文明实践站',
+    dispatcher: 'liuxi.orders@lanchuan.example',
+    lecturer: 'liuxi.lecturer@lanchuan.example',
+    profile: '柳溪银发宣讲团',
+    profileKind: '宣讲团',
+  },
+  desktop: {
+    village: '杏花村新时代文明实践站',
+    dispatcher: 'liuxi.editor@lanchuan.example',
+    lecturer: 'xinghua.lecturer@lanchuan.example',
+    profile: '杨秀芬',
+    profileKind: '宣讲员',
+  },
+} as const
+
+/** `YYYY-MM-DD`, `days` after today in Beijing time. */
+function dayAhead(days: number): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  )
+}
+
+async function staffPage(browser: Browser, email: string): Promise<Page> {
+  // County staff work in Beijing time: the admin's date inputs read the browser's zone.
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+  const page = await context.newPage()
+  await signIn(page, email)
+  return page
+}
+
+test('a resident orders a talk from a script page, it is dispatched, accepted, given and rated', async ({
+  page,
+  browser,
+  isMobile,
+}) => {
+  test.setTimeout(120_000)
+  const folder = isMobile ? 'phone' : 'desktop'
+  // A number of its own per run (the form allows a few orders per phone a day).
+  const phone = `139${String(Date.now()).slice(-7)}${isMobile ? 1 : 2}`
+  const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`
+  const cast = CAST[folder]
+
+  // 点单: from the script page, with the script filled in.
+  await page.goto(`/scripts/${SCRIPT}`)
+  await page.getByTestId('order-button').click()
+  await expect(page).toHaveURL(new RegExp(`/orders\\?resource=scripts/${SCRIPT}$`))
+  const form = page.getByTestId('order-form')
+  await expect(page.getByTestId('order-resource')).toContainText('彩礼')
+
+  // Sent empty: every missing field is named at the top and marked beside itself.
+  await form.getByRole('button', { name: '提交点单' }).click()
+  const summary = form.getByRole('alert')
+  await expect(summary).toContainText('提交没有成功')
+  await expect(summary).toContainText('手机号码：请填写手机号码')
+  await expect(form.getByLabel('姓名')).toHaveAttribute('aria-invalid', 'true')
+  expect(await layoutProblems(page)).toEqual([])
+  await snap(page, 'order-form-errors', folder)
+
+  await form.getByLabel('姓名').fill('刘桂香')
+  await form.getByLabel('手机号码').fill(phone)
+  await form.getByLabel('所在村（社区）').selectOption({ label: cast.village })
+  await form.getByLabel('第一希望').fill(dayAhead(5))
+  await form.getByLabel('听众').selectOption({ label: '老年人' })
+  await form.getByLabel('大约人数').fill('35')
+  await form.getByLabel('备注（可不填）').fill('村口大樟树下，有长凳。')
+  await form.getByRole('button', { name: '提交点单' }).click()
+  const done = page.getByTestId('order-done')
+  await expect(done).toContainText('点单成功')
+  const number = (await page.getByTestId('order-number').textContent())!.trim()
+  expect(number).toMatch(/^DD\d{8}-[2-9A-HJ-NP-Z]{5}$/)
+  const trackingPath = (await page.getByTestId('tracking-link').getAttribute('href'))!
+  expect(trackingPath).toMatch(/^\/orders\/track#[A-Za-z0-9_-]{32}$/)
+  await snap(page, 'order-done', folder)
+
+  // The tracking page shows it waiting for dispatch, without the phone number.
+  await page.goto(trackingPath)
+  await expect(page.getByTestId('order-status')).toHaveText('待派单')
+  await expect(page.locator('body')).not.toContainText(phone)
+
+  // 派单: the township's editor opens it from 待派单 in the admin and dispatches it.
+  const editor = await staffPage(browser, cast.dispatcher)
+  await openQueueLine(editor, 'pending')
+  await editor.getByRole('link', { name: number }).click()
+  // Staff in scope see the phone; the list shows it masked.
+  await expect(editor.locator('#field-phone')).toHaveValue(phone)
+  await pickOption(editor, 'assignee', cast.profile)
+  await editor.locator('#field-scheduledAt input').fill(`${dayAhead(5)} 14:30`)
+  await editor.locator('#field-scheduledAt input').press('Enter')
+  await editor.locator('#field-place').fill('村口大樟树下')
+  await pickOption(editor, 'status', '已派单')
+  await save(editor)
+  await expect(editor.getByTestId('order-timeline')).toContainText('派单')
+  await editor.screenshot({
+    path: `tests/artifacts/${folder}/admin-order-dispatched.png`,
+    fullPage: true,
+  })
+  await editor.goto('/admin/collections/orders?limit=100')
+  await expect(editor.getByRole('row', { name: new RegExp(number) })).toContainText(masked)
+  await editor.context().close()
+
+  // 接单: the lecturer finds it under 我的派单, accepts it, and after the talk marks it given.
+  const lecturer = await staffPage(browser, cast.lecturer)
+  await openQueueLine(lecturer, 'dispatched')
+  await lecturer.getByRole('link', { name: number }).click()
+  // The lecturer never sees the resident's phone, only its mask in the list.
+  await expect(lecturer.locator('#field-phone')).toHaveCount(0)
+  await pickOption(lecturer, 'status', '已接单')
+  await save(lecturer)
+  await pickOption(lecturer, 'status', '已完成')
+  await save(lecturer)
+  await expect(lecturer.getByTestId('order-timeline')).toContainText('完成宣讲')
+  await lecturer.context().close()
+
+  // 评单: the resident's link now shows who came, when and where, and takes a rating once.
+  await page.goto('/')
+  await page.goto(trackingPath)
+  await expect(page.getByTestId('order-status')).toHaveText('已完成')
+  await expect(page.getByTestId('order-lecturer')).toHaveText(cast.profile)
+  await expect(page.getByTestId('order-track')).toContainText(cast.profileKind)
+  await expect(page.getByTestId('order-track')).toContainText('村口大樟树下')
+  const [year, month, day] = dayAhead(5).split('-').map(Number)
+  await expect(page.getByTestId('order-track')).toContainText(`${year}年${month}月${day}日 14:30`)
+  const rate = page.getByTestId('rate-form')
+  await rate.getByRole('button', { name: '提交评价' }).click()
+  await expect(rate).toContainText('请选择 1–5 分')
+  await rate.getByLabel('5 分').check()
+  await rate.getByLabel('说几句（可不填，审核后公开）').fill('讲得实在，散场了大家还围着问。')
+  await rate.getByRole('button', { name: '提交评价' }).click()
+  await expect(page.getByTestId('order-status')).toHaveText('已评价')
+  await expect(page.getByTestId('order-rating')).toHaveText('5 分')
+  await expect(page.getByTestId('rate-form')).toHaveCount(0)
+  expect(await layoutProblems(page)).toEqual([])
+  await snap(page, 'order-tracking-rated', folder)
+})
+
+/**
+ * Follows a line of the navigation's 点单 box (read from the DOM: at this width the navigation
+ * may be folded away) after checking it counts at least one order.
+ */
+async function openQueueLine(page: Page, key: string): Promise<void> {
+  const line = page.getByTestId(`order-queue-${key}`)
+  await expect(line).toHaveCount(1)
+  expect(Number(await line.locator('span').textContent())).toBeGreaterThanOrEqual(1)
+  await page.goto((await line.getAttribute('href'))!)
+}
+
+/** Picks an option of a Payload select or relationship field by its visible text. */
+async function pickOption(page: Page, field: string, option: string): Promise<void> {
+  await page.locator(`#field-${field} .rs__control`).click()
+  await page.locator('.rs__option', { hasText: option }).first().click()
+}
+
+/** Saves the admin document and waits for Payload's confirmation. */
+async function save(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.locator('[data-sonner-toast]').first()).toContainText(/成功|已更新|已保存/)
+  await page
+    .locator('[data-sonner-toast]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => {})
+}
