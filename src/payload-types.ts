@@ -245,6 +245,10 @@ export interface Script {
    * 按每分钟约 220 字估算
    */
   speakingMinutes?: number | null;
+  /**
+   * 讲这堂课的宣讲员或宣讲团，会显示在资源页上
+   */
+  speakers?: (number | Lecturer)[] | null;
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
@@ -443,6 +447,10 @@ export interface Video {
    * 由字幕自动生成，可被搜索
    */
   transcript?: string | null;
+  /**
+   * 讲这堂课的宣讲员或宣讲团，会显示在资源页上
+   */
+  speakers?: (number | Lecturer)[] | null;
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
@@ -657,6 +665,53 @@ export interface Case {
         id?: string | null;
       }[]
     | null;
+  /**
+   * 讲这堂课的宣讲员或宣讲团，会显示在资源页上
+   */
+  speakers?: (number | Lecturer)[] | null;
+  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
+  reviewComment?: string | null;
+  createdBy?: (number | null) | User;
+  reviewLog?:
+    | {
+        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
+        by?: (number | null) | User;
+        byName?: string | null;
+        at?: string | null;
+        comment?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturers".
+ */
+export interface Lecturer {
+  id: number;
+  displayName: string;
+  /**
+   * 用于网址，留空则按标题拼音自动生成
+   */
+  slug?: string | null;
+  kind: 'person' | 'team';
+  /**
+   * 如：银发宣讲团
+   */
+  team?: string | null;
+  org: number | Org;
+  photo?: (number | null) | Media;
+  dialects?: ('mandarin' | 'lanchuan' | 'shimen')[] | null;
+  topics?: (number | Topic)[] | null;
+  bio?: string | null;
+  /**
+   * 派给这位宣讲员的订单出现在该账号的“我的派单”中。不会在门户上显示。
+   */
+  account?: (number | null) | User;
+  publishedAt?: string | null;
   reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
   reviewComment?: string | null;
   createdBy?: (number | null) | User;
@@ -787,49 +842,6 @@ export interface SubtitleFile {
   focalY?: number | null;
 }
 /**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "lecturers".
- */
-export interface Lecturer {
-  id: number;
-  displayName: string;
-  /**
-   * 用于网址，留空则按标题拼音自动生成
-   */
-  slug?: string | null;
-  kind: 'person' | 'team';
-  /**
-   * 如：银发宣讲团
-   */
-  team?: string | null;
-  org: number | Org;
-  photo?: (number | null) | Media;
-  dialects?: ('mandarin' | 'lanchuan' | 'shimen')[] | null;
-  topics?: (number | Topic)[] | null;
-  bio?: string | null;
-  /**
-   * 派给这位宣讲员的订单出现在该账号的“我的派单”中。不会在门户上显示。
-   */
-  account?: (number | null) | User;
-  publishedAt?: string | null;
-  reviewState?: ('draft' | 'submitted' | 'returned' | 'published') | null;
-  reviewComment?: string | null;
-  createdBy?: (number | null) | User;
-  reviewLog?:
-    | {
-        action?: ('submit' | 'return' | 'publish' | 'withdraw') | null;
-        by?: (number | null) | User;
-        byName?: string | null;
-        at?: string | null;
-        comment?: string | null;
-        id?: string | null;
-      }[]
-    | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
  * 群众点单 → 派单 → 宣讲员接单 → 群众评单。状态的每次变化都记入时间线。
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -862,6 +874,8 @@ export interface Order {
         relationTo: 'cases';
         value: number | Case;
       } | null);
+  resourceKey?: string | null;
+  requestedLecturer?: (number | null) | Lecturer;
   subject?: string | null;
   preferredDates?:
     | {
@@ -1224,6 +1238,7 @@ export interface ScriptsSelect<T extends boolean = true> {
   body?: T;
   wordCount?: T;
   speakingMinutes?: T;
+  speakers?: T;
   reviewState?: T;
   reviewComment?: T;
   createdBy?: T;
@@ -1263,6 +1278,7 @@ export interface VideosSelect<T extends boolean = true> {
   subtitleFile?: T;
   subtitles?: T;
   transcript?: T;
+  speakers?: T;
   reviewState?: T;
   reviewComment?: T;
   createdBy?: T;
@@ -1361,6 +1377,7 @@ export interface CasesSelect<T extends boolean = true> {
         caption?: T;
         id?: T;
       };
+  speakers?: T;
   reviewState?: T;
   reviewComment?: T;
   createdBy?: T;
@@ -1423,6 +1440,8 @@ export interface OrdersSelect<T extends boolean = true> {
   phoneMasked?: T;
   org?: T;
   resource?: T;
+  resourceKey?: T;
+  requestedLecturer?: T;
   subject?: T;
   preferredDates?: T;
   audienceType?: T;

@@ -1,4 +1,10 @@
-import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
+import type {
+  Access,
+  CollectionAfterChangeHook,
+  CollectionConfig,
+  FieldAccess,
+  Where,
+} from 'payload'
 
 import { authenticated } from '@/access/authenticated'
 import { orgScope, scopeWhere } from '@/access/scope'
@@ -6,8 +12,13 @@ import { deleteInScope, listInScope, readPublishedOrInScope } from '@/access/res
 import { orgField } from '@/fields/org'
 import { slugField } from '@/fields/slug'
 import { workflowFields } from '@/fields/workflow'
-import { enforceWorkflow, rememberDraftWrite } from '@/hooks/enforceWorkflow'
+import { enforceWorkflow, isDraftWrite, rememberDraftWrite } from '@/hooks/enforceWorkflow'
 import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
+import {
+  revalidatePortalAfterChange,
+  revalidatePortalAfterDelete,
+} from '@/hooks/revalidateResource'
+import { queueStaticSiteAfterChange, queueStaticSiteAfterDelete } from '@/hooks/staticPublish'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { DIALECTS } from '@/lib/vocabulary'
 import type { User } from '@/payload-types'
@@ -32,6 +43,15 @@ const updateLecturer: Access = async ({ req }) => {
     } satisfies Where
   }
   return scopeWhere(scope) as Where
+}
+
+/** Runs an after-change hook only when the published profile was or is involved. */
+function whenPublicProfileChanged(hook: CollectionAfterChangeHook): CollectionAfterChangeHook {
+  return (args) => {
+    const { doc, previousDoc, req } = args
+    const involved = doc._status === 'published' || previousDoc?._status === 'published'
+    return involved && !isDraftWrite(req) ? hook(args) : doc
+  }
 }
 
 /** Only staff other than lecturers link a profile to an account. */
@@ -73,6 +93,13 @@ export const Lecturers: CollectionConfig = {
   hooks: {
     beforeOperation: [rememberDraftWrite],
     beforeChange: [rejectStaleUpdate, enforceWorkflow, setPublishedAt],
+    // Names show on resource pages (主讲) and the profile pages link to each other: a change to
+    // a public profile refreshes the portal, as an org or topic change does. Draft saves do not.
+    afterChange: [
+      whenPublicProfileChanged(revalidatePortalAfterChange),
+      whenPublicProfileChanged(queueStaticSiteAfterChange),
+    ],
+    afterDelete: [revalidatePortalAfterDelete, queueStaticSiteAfterDelete],
   },
   fields: [
     { name: 'displayName', type: 'text', label: '名称', required: true, maxLength: 30 },

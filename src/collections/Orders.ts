@@ -3,6 +3,7 @@ import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
 import { isAdmin } from '@/access/isAdmin'
 import { orgScope, scopeWhere } from '@/access/scope'
 import { orderEndpoints } from '@/endpoints/orders'
+import { refreshRatingsAfterChange } from '@/hooks/orderRatings'
 import { enforceOrderWorkflow } from '@/hooks/orderWorkflow'
 import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { ORDER_ACTIONS, ORDER_STATUSES } from '@/lib/orders/workflow'
@@ -66,7 +67,10 @@ export const Orders: CollectionConfig = {
     readVersions: () => false,
   },
   endpoints: orderEndpoints,
-  hooks: { beforeChange: [rejectStaleUpdate, enforceOrderWorkflow] },
+  hooks: {
+    beforeChange: [rejectStaleUpdate, enforceOrderWorkflow],
+    afterChange: [refreshRatingsAfterChange],
+  },
   fields: [
     {
       name: 'number',
@@ -133,6 +137,22 @@ export const Orders: CollectionConfig = {
       type: 'relationship',
       relationTo: [...ORDERABLE_KINDS],
       label: '点单资源',
+      access: { update: nobody },
+      admin: { readOnly: true },
+    },
+    {
+      name: 'resourceKey',
+      type: 'text',
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: { hidden: true },
+    },
+    {
+      name: 'requestedLecturer',
+      type: 'relationship',
+      relationTo: 'lecturers',
+      label: '群众点名的宣讲员',
+      index: true,
       access: { update: nobody },
       admin: { readOnly: true },
     },

@@ -9,6 +9,7 @@ import {
   updateInScope,
 } from '@/access/resourceAccess'
 import { resourceFields } from '@/fields/resource'
+import { speakersField } from '@/fields/speakers'
 import { workflowFields } from '@/fields/workflow'
 import { enforceWorkflow, rememberDraftWrite } from '@/hooks/enforceWorkflow'
 import {
@@ -95,6 +96,8 @@ export function resourceCollection(
     fields: [
       ...resourceFields(),
       ...fields,
+      // Textbooks are written, not given: the other kinds name who gives the talk.
+      ...(kind === 'textbooks' ? [] : [speakersField()]),
       ...workflowFields(),
       // Payload's own timestamp, declared to show it in lists as "2026年12月2日 15:29" (site zone).
       {

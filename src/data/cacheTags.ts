@@ -17,6 +17,9 @@ import { ancestorIds, type TreeNode } from '@/lib/tree'
  *   changes it.
  * - `topic(slug)` / `org(slug)`: the page lists what is filed under that topic's or org's subtree.
  * - `anyChange(kind)`: the page changes with every public change of the kind (the sitemap's dates).
+ * - `speaker(id)`: the page lists the resources a lecturer profile gives (主讲).
+ * - `ratings(key)`: the page shows the residents' ratings of a resource (`scripts/slug`) or a
+ *   lecturer profile (`lecturers/slug`); a rating or an approved comment changes it.
  *
  * Org, topic and site settings changes refresh the whole portal (see revalidateResource.ts).
  */
@@ -27,6 +30,8 @@ export const TAGS = {
   topic: (slug: string) => `t:${slug}`,
   org: (slug: string) => `o:${slug}`,
   anyChange: (kind: ResourceKind) => `a:${kind}`,
+  ratings: (key: string) => `g:${key}`,
+  speaker: (id: DocId) => `s:${String(id)}`,
 } as const
 
 /** Tags of pages that list every kind (home, the all-kinds feed, the sitemap's sections). */
@@ -76,6 +81,8 @@ export type PublicSnapshot = {
   updatedAt: string | null
   org: Ref
   topics: Ref[]
+  /** 主讲 profiles (ids), when there are any: their pages list the resource. */
+  speakers?: Ref[]
 }
 
 export type NamedNode = TreeNode<DocId> & { slug: string }
@@ -114,6 +121,10 @@ export function tagsForChange(
     tags.add(TAGS.resource(kind, item.slug))
     for (const slug of withAncestors(taxonomy.topics, item.topics)) tags.add(TAGS.topic(slug))
     for (const slug of withAncestors(taxonomy.orgs, [item.org])) tags.add(TAGS.org(slug))
+    for (const speaker of item.speakers ?? []) {
+      const id = idOf(speaker)
+      if (id !== null) tags.add(TAGS.speaker(id))
+    }
   }
   const reordered =
     !before || !after || before.slug !== after.slug || before.publishedAt !== after.publishedAt

@@ -153,6 +153,21 @@ const submit: Endpoint = {
       resourceId = docs[0]?.id ?? null
       if (resourceId === null) errors.resource = '这份资源已下线或不存在，请写下想听的内容'
     }
+    let lecturerId: number | string | null = null
+    if (order.lecturer) {
+      const { docs } = await payload.find({
+        collection: 'lecturers',
+        where: {
+          and: [{ slug: { equals: order.lecturer } }, { _status: { equals: 'published' } }],
+        },
+        depth: 0,
+        limit: 1,
+        select: {},
+        overrideAccess: false,
+      })
+      lecturerId = docs[0]?.id ?? null
+      if (lecturerId === null) errors.lecturer = '这位宣讲员的主页已下线或不存在，请写下想听的内容'
+    }
     if (Object.keys(errors).length > 0) return formError(errors)
 
     const perPhone = await overLimit(
@@ -182,6 +197,11 @@ const submit: Endpoint = {
               order.resource && resourceId !== null
                 ? { relationTo: order.resource.kind, value: resourceId }
                 : null,
+            resourceKey:
+              order.resource && resourceId !== null
+                ? `${order.resource.kind}/${String(resourceId)}`
+                : null,
+            requestedLecturer: lecturerId,
             subject: order.subject,
             preferredDates: order.preferredDates,
             audienceType: order.audienceType,

@@ -12,6 +12,10 @@ import type { User } from '@/payload-types'
 
 const DRAFT_WRITE = 'workflow:draftWrite'
 
+/** Whether this request's update writes a draft revision only (see rememberDraftWrite). */
+export const isDraftWrite = (req: { context: Record<string, unknown> }): boolean =>
+  req.context[DRAFT_WRITE] === true
+
 /**
  * Remembers whether an update writes a draft revision (versions only) or the document itself:
  * only the latter can take a published resource off the portal.

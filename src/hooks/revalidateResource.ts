@@ -38,12 +38,14 @@ export function publicSnapshot(
   doc: Record<string, unknown> | null | undefined,
 ): PublicSnapshot | null {
   if (!doc || doc._status !== 'published' || typeof doc.slug !== 'string' || !doc.slug) return null
+  const speakers = Array.isArray(doc.speakers) ? doc.speakers.map(idOf) : []
   return {
     slug: doc.slug,
     publishedAt: (doc.publishedAt as string | null | undefined) ?? null,
     updatedAt: (doc.updatedAt as string | null | undefined) ?? null,
     org: idOf(doc.org),
     topics: Array.isArray(doc.topics) ? doc.topics.map(idOf) : [],
+    ...(speakers.length > 0 ? { speakers } : {}),
   }
 }
 

@@ -20,6 +20,7 @@ export const PUBLIC_READ_COLLECTIONS = [
   'videos',
   'textbooks',
   'cases',
+  'lecturers',
   'orgs',
   'topics',
   'media',

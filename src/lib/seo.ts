@@ -20,7 +20,7 @@ type ShareInput = {
   description: string
   path: string
   image?: PortalImage | null
-  type?: 'website' | 'article' | 'book' | 'video.other'
+  type?: 'website' | 'article' | 'book' | 'video.other' | 'profile'
   /** oEmbed discovery: the resource whose precomputed oEmbed JSON this page advertises. */
   oembed?: { kind: ResourceKind; slug: string }
   /** The page's own feeds (a kind, topic or org), announced for feed readers. */

@@ -375,10 +375,48 @@ export async function seedDemoCounty(
   }
 
   await linkRelated(payload)
+  await linkSpeakers(payload)
 
   await payload.updateGlobal({ slug: 'site', data: site, overrideAccess: true, context })
   log('站点设置已更新')
   return report
+}
+
+/** Names the demo lecturers as 主讲 of the talks they give (only where none is set yet). */
+async function linkSpeakers(payload: Payload): Promise<void> {
+  for (const lecturer of lecturers) {
+    const { docs } = await payload.find({
+      collection: 'lecturers',
+      where: { slug: { equals: lecturer.slug } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const profile = docs[0]
+    if (!profile) continue
+    for (const talk of lecturer.talks) {
+      const [kind, slug] = talk.split('/') as ['scripts' | 'videos' | 'cases', string]
+      const found = await payload.find({
+        collection: kind,
+        where: { slug: { equals: slug } },
+        limit: 1,
+        depth: 0,
+        draft: true,
+        overrideAccess: true,
+      })
+      const doc = found.docs[0] as
+        { id: number | string; speakers?: unknown[] | null; _status?: string | null } | undefined
+      if (!doc || (doc.speakers ?? []).length > 0) continue
+      await payload.update({
+        collection: kind,
+        id: doc.id,
+        data: { speakers: [profile.id], _status: doc._status ?? 'draft' } as never,
+        draft: doc._status !== 'published',
+        overrideAccess: true,
+        context,
+      })
+    }
+  }
 }
 
 /**

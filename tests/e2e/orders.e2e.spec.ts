@@ -64,8 +64,9 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`
   const cast = CAST[folder]
 
-  // 点单: from the script page, with the script filled in.
+  // 点单: from the script page, with the script filled in. The page names who gives the talk.
   await page.goto(`/scripts/${SCRIPT}`)
+  await expect(page.getByTestId('speakers')).toContainText('主讲：杨秀芬')
   await page.getByTestId('order-button').click()
   await expect(page).toHaveURL(new RegExp(`/orders\\?resource=scripts/${SCRIPT}$`))
   const form = page.getByTestId('order-form')
@@ -184,3 +185,31 @@ async function save(page: Page): Promise<void> {
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => {})
 }
+
+test('lecturer profiles: the list, a profile with its talks, and 点单 by name', async ({
+  page,
+  isMobile,
+}) => {
+  const folder = isMobile ? 'phone' : 'desktop'
+  await page.goto('/lecturers')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('宣讲员与宣讲团')
+  await expect(page.locator('.cards > li')).toHaveCount(5)
+  expect(await layoutProblems(page)).toEqual([])
+  await snap(page, 'lecturers', folder)
+
+  await page.getByRole('link', { name: '石门百姓名嘴' }).click()
+  await expect(page).toHaveURL(/\/lecturers\/shimen-baixing-mingzui$/)
+  const talks = page.getByRole('region', { name: '讲过的课' })
+  // Two talks name them as 主讲; the one still a draft is not shown.
+  await expect(talks.getByRole('link')).toHaveCount(1)
+  await expect(talks).toContainText('医保')
+  await expect(page.locator('body')).not.toContainText('养老的事，一样一样问清楚')
+  // No contact details and no account on a public profile.
+  await expect(page.locator('body')).not.toContainText('@lanchuan.example')
+  expect(await layoutProblems(page)).toEqual([])
+  await snap(page, 'lecturer-profile', folder)
+
+  await page.getByTestId('order-button').click()
+  await expect(page).toHaveURL(/\/orders\?lecturer=shimen-baixing-mingzui$/)
+  await expect(page.getByTestId('order-lecturer')).toHaveText('点名请：石门百姓名嘴')
+})

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { idOf } from '@/access/scope'
+import { TAGS, tagsForChange } from '@/data/cacheTags'
+import { getLecturer, resourceSpeakersAndRating } from '@/data/lecturers'
 import { eraseClosedOrderPhones } from '@/lib/orders/erase'
 import type { Lecturer, Order, User } from '@/payload-types'
 
@@ -473,5 +475,124 @@ describe('privacy', () => {
       org: county.orgs.villageA,
     })
     expect(created.status).toBe(403)
+  })
+})
+
+describe('lecturer profiles and ratings', () => {
+  /** Places an order for the script and takes it through to 已完成 as the system would. */
+  async function givenTalk(assignee: Lecturer['id'], resource: string) {
+    const placed = await order({ resource, subject: '' })
+    for (const status of ['dispatched', 'accepted', 'completed'] as const) {
+      await payload.update({
+        collection: 'orders',
+        id: placed.doc.id,
+        data: {
+          status,
+          assignee,
+          scheduledAt: new Date(`${daysAhead(3)}T10:00:00+08:00`).toISOString(),
+          place: '村文化礼堂',
+        },
+        overrideAccess: true,
+        context,
+      })
+    }
+    return placed
+  }
+
+  it('a profile is public once published, without its account, and lists the talks it gives', async () => {
+    const response = await restGet(`lecturers?where[slug][equals]=${profile.slug}&depth=1`)
+    expect(response.status).toBe(200)
+    const doc = JSON.parse(response.text).docs[0]
+    expect(doc.displayName).toBe('杏花村李大姐')
+    expect(doc).not.toHaveProperty('account')
+    expect(response.text).not.toContain(county.users.lecturer.email)
+
+    const draft = await payload.create({
+      collection: 'lecturers',
+      data: { displayName: '还没审的宣讲员', org: county.orgs.villageA, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+      context,
+    })
+    const hidden = await restGet(`lecturers?where[id][equals]=${draft.id}`)
+    expect(JSON.parse(hidden.text).totalDocs).toBe(0)
+    expect(await getLecturer(String(draft.slug))).toBeNull()
+
+    const talkSlug = unique('zhujiang')
+    await payload.create({
+      collection: 'scripts',
+      data: {
+        ...resourceData('scripts', county.orgs.villageA, '李大姐讲新风'),
+        slug: talkSlug,
+        speakers: [profile.id, draft.id],
+        _status: 'published',
+      } as never,
+      overrideAccess: true,
+      context,
+    })
+    const detail = await getLecturer(String(profile.slug))
+    expect(detail?.resources.map((item) => item.slug)).toContain(talkSlug)
+    const { speakers } = await resourceSpeakersAndRating('scripts', talkSlug)
+    // Only published profiles are named on the resource page.
+    expect(speakers).toEqual([{ slug: profile.slug, name: '杏花村李大姐', kind: '宣讲员' }])
+  })
+
+  it('shows ratings from the third one, on the profile and the resource; comments once approved', async () => {
+    const resource = `scripts/${scriptSlug}`
+    const scores = [5, 4, 4]
+    const tokens: string[] = []
+    for (const [index, score] of scores.entries()) {
+      const { token } = await givenTalk(otherProfile.id, resource)
+      tokens.push(token)
+      const rated = await restPost('orders/rate', {
+        token,
+        score,
+        comment: index === 0 ? '张师傅讲的防骗窍门，我回家就教给了老伴。' : '',
+      })
+      expect(rated.status).toBe(200)
+      const summary = (await getLecturer(String(otherProfile.slug)))?.rating ?? null
+      if (index < 2) expect(summary).toBeNull()
+      else expect(summary).toEqual({ average: 4.3, count: 3 })
+    }
+    expect((await resourceSpeakersAndRating('scripts', scriptSlug)).rating).toMatchObject({
+      count: expect.any(Number),
+    })
+    // The comment waits for a reviewer in scope before it is public.
+    let detail = await getLecturer(String(otherProfile.slug))
+    expect(detail?.comments).toEqual([])
+    const { docs } = await payload.find({
+      collection: 'orders',
+      where: { commentReview: { equals: 'pending' } },
+      overrideAccess: true,
+    })
+    const withComment = docs.find((doc) => doc.ratingComment?.includes('防骗窍门'))!
+    const { townReviewer, lecturer } = county.users
+    expect(
+      await rejectionText(
+        payload.update({
+          collection: 'orders',
+          id: withComment.id,
+          data: { commentReview: 'approved' },
+          ...as(lecturer),
+        }),
+      ),
+    ).toContain('您无权执行此操作')
+    await payload.update({
+      collection: 'orders',
+      id: withComment.id,
+      data: { commentReview: 'approved' },
+      ...as(townReviewer),
+    })
+    detail = await getLecturer(String(otherProfile.slug))
+    expect(detail?.comments).toEqual([
+      { text: '张师傅讲的防骗窍门，我回家就教给了老伴。', at: expect.any(String), score: 5 },
+    ])
+  })
+
+  it('a change to a resource’s speakers expires the speakers’ profile pages', () => {
+    const before = { slug: 'a', publishedAt: null, updatedAt: null, org: null, topics: [] }
+    const after = { ...before, speakers: [7] }
+    const tags = tagsForChange('scripts', 1, before, after, { orgs: [], topics: [] })
+    expect(tags).toContain(TAGS.speaker(7))
   })
 })

@@ -15,6 +15,7 @@ type Props = {
 }
 
 type Fields =
+  | 'lecturer'
   | 'name'
   | 'phone'
   | 'org'
@@ -28,6 +29,7 @@ type Fields =
 type Placed = { number: string; token: string; trackingPath: string }
 
 const LABELS: Record<Fields, string> = {
+  lecturer: '点名的宣讲员',
   name: '联系人',
   phone: '手机号码',
   org: '所在村（社区）',
@@ -37,6 +39,30 @@ const LABELS: Record<Fields, string> = {
   audienceType: '听众',
   audienceSize: '大约人数',
   note: '备注',
+}
+
+/**
+ * The title (or name) of a published document, from the public API: what the form shows comes
+ * from the database, never from the address. Null when it is not public (or unreachable).
+ */
+async function publicTitle(
+  base: string,
+  collection: string,
+  slug: string,
+  field: 'title' | 'displayName',
+): Promise<string | null> {
+  try {
+    const response = await fetch(
+      `${base}/api/${collection}?where[slug][equals]=${encodeURIComponent(slug)}&limit=1&depth=0&select[${field}]=true`,
+      { credentials: 'omit' },
+    )
+    if (!response.ok) return null
+    const json = (await response.json()) as { docs?: Record<string, unknown>[] }
+    const value = json.docs?.[0]?.[field]
+    return typeof value === 'string' ? value : null
+  } catch {
+    return null
+  }
 }
 
 /** `YYYY-MM-DD` of today + days, in Beijing time (where the county is). */
@@ -52,6 +78,7 @@ function dayInChina(days: number): string {
 export function OrderForm({ appOrigin, orgs, audiences, kindLabels }: Props) {
   const id = useId()
   const [resource, setResource] = useState<{ key: string; title: string | null } | null>(null)
+  const [lecturer, setLecturer] = useState<{ slug: string; name: string | null } | null>(null)
   const [errors, setErrors] = useState<Partial<Record<Fields | 'form', string>>>({})
   const [busy, setBusy] = useState(false)
   const [placed, setPlaced] = useState<Placed | null>(null)
@@ -59,22 +86,22 @@ export function OrderForm({ appOrigin, orgs, audiences, kindLabels }: Props) {
 
   useEffect(() => {
     setDates({ min: dayInChina(1), max: dayInChina(180) })
-    const key = new URLSearchParams(window.location.search).get('resource')
+    const base = appOrigin && appOrigin !== window.location.origin ? appOrigin : ''
+    const params = new URLSearchParams(window.location.search)
+    const asked = params.get('lecturer')
+    if (asked && /^[a-z0-9-]{1,120}$/.test(asked)) {
+      setLecturer({ slug: asked, name: null })
+      publicTitle(base, 'lecturers', asked, 'displayName').then((name) =>
+        setLecturer(name ? { slug: asked, name } : null),
+      )
+    }
+    const key = params.get('resource')
     if (!key || !/^(scripts|videos|cases)\/[a-z0-9-]{1,120}$/.test(key)) return
     setResource({ key, title: null })
     const [kind, slug] = key.split('/')
-    // The title from the public API (published only), never from the address.
-    const base = appOrigin && appOrigin !== window.location.origin ? appOrigin : ''
-    fetch(
-      `${base}/api/${kind}?where[slug][equals]=${encodeURIComponent(slug!)}&limit=1&depth=0&select[title]=true`,
-      { credentials: 'omit' },
+    publicTitle(base, kind!, slug!, 'title').then((title) =>
+      setResource(title ? { key, title } : null),
     )
-      .then((response) => (response.ok ? response.json() : null))
-      .then((json: { docs?: { title?: string }[] } | null) => {
-        const title = json?.docs?.[0]?.title
-        setResource(title ? { key, title } : null)
-      })
-      .catch(() => setResource({ key, title: null }))
   }, [appOrigin])
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -85,6 +112,7 @@ export function OrderForm({ appOrigin, orgs, audiences, kindLabels }: Props) {
       phone: form.get('phone'),
       org: form.get('org'),
       resource: resource?.key ?? '',
+      lecturer: lecturer?.slug ?? '',
       subject: form.get('subject') ?? '',
       preferredDates: form.getAll('preferredDates').filter(Boolean),
       audienceType: form.get('audienceType'),
@@ -174,6 +202,12 @@ export function OrderForm({ appOrigin, orgs, audiences, kindLabels }: Props) {
           </p>
         ) : null}
         {fieldError('resource')}
+        {lecturer ? (
+          <p className="order-resource" data-testid="order-lecturer">
+            点名请：{lecturer.name ?? '正在读取…'}
+          </p>
+        ) : null}
+        {fieldError('lecturer')}
         <label htmlFor={`${id}-subject`}>
           {resource ? '还想补充的内容（可不填）' : '想听的内容'}
         </label>

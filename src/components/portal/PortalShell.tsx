@@ -40,6 +40,9 @@ export function PortalShell({
                   </li>
                 ))}
                 <li>
+                  <PortalLink href="/lecturers">宣讲员</PortalLink>
+                </li>
+                <li>
                   <PortalLink href="/topics">主题</PortalLink>
                 </li>
                 <li>

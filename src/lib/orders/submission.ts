@@ -31,6 +31,8 @@ export type OrderSubmission = {
   /** The raw org id as sent (checked against the database by the endpoint). */
   org: string
   resource: { kind: OrderableKind; slug: string } | null
+  /** The lecturer or team asked for by name (from their profile), by slug. */
+  lecturer: string | null
   subject: string | null
   /** `YYYY-MM-DD`, sorted, without duplicates. */
   preferredDates: string[]
@@ -131,6 +133,15 @@ export function parseOrderSubmission(body: unknown, today: string): ParsedSubmis
     errors.resource = '所选的宣讲资源无效'
   }
 
+  let lecturer: string | null = null
+  const lecturerRaw = text(input.lecturer)
+  if (lecturerRaw) {
+    if (SLUG.test(lecturerRaw) && lecturerRaw.length <= 120) lecturer = lecturerRaw
+    else errors.lecturer = '所选的宣讲员无效'
+  } else if (input.lecturer !== undefined && input.lecturer !== null && input.lecturer !== '') {
+    errors.lecturer = '所选的宣讲员无效'
+  }
+
   const subject = text(input.subject)
   if (input.subject !== undefined && input.subject !== null && typeof input.subject !== 'string')
     errors.subject = '需求内容应为文字'
@@ -201,6 +212,7 @@ export function parseOrderSubmission(body: unknown, today: string): ParsedSubmis
       phone: phone!,
       org: orgRaw!,
       resource,
+      lecturer,
       subject: subject || null,
       preferredDates,
       audienceType: audienceType as Audience,

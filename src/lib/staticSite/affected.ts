@@ -19,6 +19,8 @@ export type StaticChange =
     }
   /** Orgs, topics and `site` show on every page: everything is rendered again. */
   | { type: 'all'; reason: string }
+  /** Something pages declare by tag only changed (a rating): the pages with those tags. */
+  | { type: 'tags'; tags: string[]; reason: string }
 
 /** Recorded for a text file that declared no tags: any change may alter it. */
 export const UNTRACKED = '*'
@@ -39,8 +41,9 @@ export function sourcesForChanges(
   const tags = new Set<string>()
   const first: string[] = []
   for (const change of changes) {
-    if (change.type !== 'resource') continue
+    if (change.type === 'all') continue
     for (const tag of change.tags) tags.add(tag)
+    if (change.type !== 'resource') continue
     for (const version of [change.after, change.before]) {
       if (version) first.push(resourcePath(change.kind, version.slug))
     }

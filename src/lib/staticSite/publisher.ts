@@ -203,7 +203,7 @@ export async function publishChanges(
   // job renders every page it touches from the committed data, and so does the next reader.
   await expireTags(
     payload,
-    changes.flatMap((change) => (change.type === 'resource' ? change.tags : [])),
+    changes.flatMap((change) => (change.type === 'all' ? [] : change.tags)),
   )
   const manifest = await readManifest(config.root, config.target.basePath)
   const sources = sourcesForChanges(manifest, changes)

@@ -4,7 +4,7 @@ import * as migration_20261123_172530_static_publish from './20261123_172530_sta
 import * as migration_20261202_160058_site_time_zone from './20261202_160058_site_time_zone';
 import * as migration_20261202_160128_review_log_names from './20261202_160128_review_log_names';
 import * as migration_20261202_195542_coordination from './20261202_195542_coordination';
-import * as migration_20261206_202912_orders from './20261206_202912_orders';
+import * as migration_20261206_203748_orders from './20261206_203748_orders';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261202_195542_coordination',
   },
   {
-    up: migration_20261206_202912_orders.up,
-    down: migration_20261206_202912_orders.down,
-    name: '20261206_202912_orders'
+    up: migration_20261206_203748_orders.up,
+    down: migration_20261206_203748_orders.down,
+    name: '20261206_203748_orders'
   },
 ];

@@ -14,11 +14,14 @@ export type SeedLecturer = {
   topics: TopicSlug[]
   bio: string
   account?: string
+  /** Resources they give (主讲), as `kind/slug`. */
+  talks: string[]
 }
 
 export const lecturers: SeedLecturer[] = [
   {
     slug: 'yang-xiufen',
+    talks: ['scripts/caili-qing-qingfen-zhong', 'videos/v-caili-xinghua'],
     displayName: '杨秀芬',
     kind: 'person',
     team: '杏花村板凳宣讲队',
@@ -30,6 +33,7 @@ export const lecturers: SeedLecturer[] = [
   },
   {
     slug: 'yinfa-xuanjiangtuan',
+    talks: ['cases/c-yinfa-fanzha', 'scripts/kuaiban-shuo-xinfeng'],
     displayName: '柳溪银发宣讲团',
     kind: 'team',
     org: 'liuxi',
@@ -40,6 +44,7 @@ export const lecturers: SeedLecturer[] = [
   },
   {
     slug: 'shimen-baixing-mingzui',
+    talks: ['scripts/yibao-suan-qingzhang', 'scripts/yanglao-wenda'],
     displayName: '石门百姓名嘴',
     kind: 'team',
     org: 'shimen',
@@ -49,6 +54,7 @@ export const lecturers: SeedLecturer[] = [
   },
   {
     slug: 'chen-liqun',
+    talks: ['scripts/lilun-jiachanghua'],
     displayName: '陈立群',
     kind: 'person',
     team: '岚川县理论宣讲团',
@@ -59,6 +65,7 @@ export const lecturers: SeedLecturer[] = [
   },
   {
     slug: 'zhulin-bandeng-ketang',
+    talks: ['cases/c-bandeng-ketang', 'videos/v-zhubian-helaoguan'],
     displayName: '竹林板凳课堂宣讲队',
     kind: 'team',
     org: 'zhulin',

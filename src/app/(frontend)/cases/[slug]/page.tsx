@@ -9,7 +9,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { OfflineSave } from '@/components/OfflineSave'
-import { OrderButton } from '@/components/orders/OrderButton'
+import { ResourceOrderPanel } from '@/components/orders/ResourceOrderPanel'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { RichText } from '@/components/RichText'
@@ -82,8 +82,8 @@ export default async function CasePage({ params }: Props) {
           ? `（${item.org.name}${item.outcomes.year ? `，${item.outcomes.year} 年` : ''}）`
           : ''}
       </p>
+      <ResourceOrderPanel kind="cases" slug={item.slug} />
       <div className="reading-tools no-print">
-        <OrderButton kind="cases" slug={item.slug} />
         <OfflineSave kind="cases" title={item.title} />
       </div>
       <ul className="figures" aria-label="成效数据">

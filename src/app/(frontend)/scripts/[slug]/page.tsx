@@ -9,7 +9,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { OfflineSave } from '@/components/OfflineSave'
-import { OrderButton } from '@/components/orders/OrderButton'
+import { ResourceOrderPanel } from '@/components/orders/ResourceOrderPanel'
 import { DetailMeta } from '@/components/DetailMeta'
 import { RelatedList } from '@/components/RelatedList'
 import { RichText } from '@/components/RichText'
@@ -86,8 +86,8 @@ export default async function ScriptPage({ params }: Props) {
           ['发布', formatDate(script.publishedAt)],
         ]}
       />
+      <ResourceOrderPanel kind="scripts" slug={script.slug} />
       <div className="reading-tools no-print">
-        <OrderButton kind="scripts" slug={script.slug} />
         <ReadingTools />
         <a
           className="tool-button tool-secondary"

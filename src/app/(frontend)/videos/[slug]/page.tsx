@@ -9,7 +9,7 @@ import { JsonLd } from '@/components/JsonLd'
 import { EmbedPanel } from '@/components/embed/EmbedPanel'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DetailMeta } from '@/components/DetailMeta'
-import { OrderButton } from '@/components/orders/OrderButton'
+import { ResourceOrderPanel } from '@/components/orders/ResourceOrderPanel'
 import { RelatedList } from '@/components/RelatedList'
 import { ResponsiveImage } from '@/components/ResponsiveImage'
 import { VideoPlayer } from '@/components/VideoPlayer'
@@ -91,9 +91,7 @@ export default async function VideoPage({ params }: Props) {
           ['发布', formatDate(video.publishedAt)],
         ]}
       />
-      <div className="reading-tools no-print">
-        <OrderButton kind="videos" slug={video.slug} />
-      </div>
+      <ResourceOrderPanel kind="videos" slug={video.slug} />
       {video.description ? <p>{video.description}</p> : null}
       {video.transcript ? (
         <section aria-labelledby="transcript">

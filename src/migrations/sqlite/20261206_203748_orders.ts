@@ -178,6 +178,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`phone\` text,
   	\`phone_masked\` text,
   	\`org_id\` integer NOT NULL,
+  	\`resource_key\` text,
+  	\`requested_lecturer_id\` integer,
   	\`subject\` text,
   	\`preferred_dates\` text,
   	\`audience_type\` text,
@@ -199,6 +201,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`org_id\`) REFERENCES \`orgs\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`requested_lecturer_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`assignee_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`assigned_user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
@@ -206,6 +209,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE UNIQUE INDEX \`orders_number_idx\` ON \`orders\` (\`number\`);`)
   await db.run(sql`CREATE INDEX \`orders_status_idx\` ON \`orders\` (\`status\`);`)
   await db.run(sql`CREATE INDEX \`orders_org_idx\` ON \`orders\` (\`org_id\`);`)
+  await db.run(sql`CREATE INDEX \`orders_resource_key_idx\` ON \`orders\` (\`resource_key\`);`)
+  await db.run(sql`CREATE INDEX \`orders_requested_lecturer_idx\` ON \`orders\` (\`requested_lecturer_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_assignee_idx\` ON \`orders\` (\`assignee_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_assigned_user_idx\` ON \`orders\` (\`assigned_user_id\`);`)
   await db.run(sql`CREATE INDEX \`orders_comment_review_idx\` ON \`orders\` (\`comment_review\`);`)
@@ -243,6 +248,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`created_at\` text
   );
   `)
+  await db.run(sql`ALTER TABLE \`scripts_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_lecturers_id_idx\` ON \`scripts_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`ALTER TABLE \`_scripts_v_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_lecturers_id_idx\` ON \`_scripts_v_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`ALTER TABLE \`videos_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_lecturers_id_idx\` ON \`videos_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`ALTER TABLE \`_videos_v_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_lecturers_id_idx\` ON \`_videos_v_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`ALTER TABLE \`cases_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_lecturers_id_idx\` ON \`cases_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`ALTER TABLE \`_cases_v_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_lecturers_id_idx\` ON \`_cases_v_rels\` (\`lecturers_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`lecturers_id\` integer REFERENCES lecturers(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_lecturers_id_idx\` ON \`payload_locked_documents_rels\` (\`lecturers_id\`);`)
@@ -264,6 +281,181 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`orders_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
+  await db.run(sql`CREATE TABLE \`__new_scripts_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_scripts_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`scripts_rels\`;`)
+  await db.run(sql`DROP TABLE \`scripts_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_scripts_rels\` RENAME TO \`scripts_rels\`;`)
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_order_idx\` ON \`scripts_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_parent_idx\` ON \`scripts_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_path_idx\` ON \`scripts_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_topics_id_idx\` ON \`scripts_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_scripts_id_idx\` ON \`scripts_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_videos_id_idx\` ON \`scripts_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_textbooks_id_idx\` ON \`scripts_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`scripts_rels_cases_id_idx\` ON \`scripts_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new__scripts_v_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_scripts_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new__scripts_v_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`_scripts_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`_scripts_v_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new__scripts_v_rels\` RENAME TO \`_scripts_v_rels\`;`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_order_idx\` ON \`_scripts_v_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_parent_idx\` ON \`_scripts_v_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_path_idx\` ON \`_scripts_v_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_topics_id_idx\` ON \`_scripts_v_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_scripts_id_idx\` ON \`_scripts_v_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_videos_id_idx\` ON \`_scripts_v_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_textbooks_id_idx\` ON \`_scripts_v_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`_scripts_v_rels_cases_id_idx\` ON \`_scripts_v_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new_videos_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_videos_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`videos_rels\`;`)
+  await db.run(sql`DROP TABLE \`videos_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_videos_rels\` RENAME TO \`videos_rels\`;`)
+  await db.run(sql`CREATE INDEX \`videos_rels_order_idx\` ON \`videos_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_parent_idx\` ON \`videos_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_path_idx\` ON \`videos_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_topics_id_idx\` ON \`videos_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_scripts_id_idx\` ON \`videos_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_videos_id_idx\` ON \`videos_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_textbooks_id_idx\` ON \`videos_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`videos_rels_cases_id_idx\` ON \`videos_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new__videos_v_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_videos_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new__videos_v_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`_videos_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`_videos_v_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new__videos_v_rels\` RENAME TO \`_videos_v_rels\`;`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_order_idx\` ON \`_videos_v_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_parent_idx\` ON \`_videos_v_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_path_idx\` ON \`_videos_v_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_topics_id_idx\` ON \`_videos_v_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_scripts_id_idx\` ON \`_videos_v_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_videos_id_idx\` ON \`_videos_v_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_textbooks_id_idx\` ON \`_videos_v_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`_videos_v_rels_cases_id_idx\` ON \`_videos_v_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new_cases_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_cases_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`cases_rels\`;`)
+  await db.run(sql`DROP TABLE \`cases_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_cases_rels\` RENAME TO \`cases_rels\`;`)
+  await db.run(sql`CREATE INDEX \`cases_rels_order_idx\` ON \`cases_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_parent_idx\` ON \`cases_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_path_idx\` ON \`cases_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_topics_id_idx\` ON \`cases_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_scripts_id_idx\` ON \`cases_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_videos_id_idx\` ON \`cases_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_textbooks_id_idx\` ON \`cases_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`cases_rels_cases_id_idx\` ON \`cases_rels\` (\`cases_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new__cases_v_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`topics_id\` integer,
+  	\`scripts_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`cases_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`_cases_v\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`topics_id\`) REFERENCES \`topics\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`scripts_id\`) REFERENCES \`scripts\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`cases_id\`) REFERENCES \`cases\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new__cases_v_rels\`("id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id") SELECT "id", "order", "parent_id", "path", "topics_id", "scripts_id", "videos_id", "textbooks_id", "cases_id" FROM \`_cases_v_rels\`;`)
+  await db.run(sql`DROP TABLE \`_cases_v_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new__cases_v_rels\` RENAME TO \`_cases_v_rels\`;`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_order_idx\` ON \`_cases_v_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_parent_idx\` ON \`_cases_v_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_path_idx\` ON \`_cases_v_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_topics_id_idx\` ON \`_cases_v_rels\` (\`topics_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_scripts_id_idx\` ON \`_cases_v_rels\` (\`scripts_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_videos_id_idx\` ON \`_cases_v_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_textbooks_id_idx\` ON \`_cases_v_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`_cases_v_rels_cases_id_idx\` ON \`_cases_v_rels\` (\`cases_id\`);`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -305,7 +497,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "scripts_id", "videos_id", "textbooks_id", "cases_id", "orgs_id", "topics_id", "media_id", "files_id", "video_files_id", "subtitle_files_id", "users_id", "static_publish_status_id", "leases_id", "rate_counters_id", "public_changes_id") SELECT "id", "order", "parent_id", "path", "scripts_id", "videos_id", "textbooks_id", "cases_id", "orgs_id", "topics_id", "media_id", "files_id", "video_files_id", "subtitle_files_id", "users_id", "static_publish_status_id", "leases_id", "rate_counters_id", "public_changes_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
