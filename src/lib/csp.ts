@@ -29,8 +29,10 @@ export function scriptHash(source: string): string {
 export const OWN_INLINE_SCRIPTS = [scriptHash(PANEL_JS), scriptHash(WIDGET_JS)]
 
 /** A whole policy: scripts from our origin and the given sources, everything else as above. */
-function withScripts(frameAncestors: string, sources: string[]): string {
-  return [`script-src 'self' ${sources.join(' ')}`, ...basePolicy(frameAncestors)].join('; ')
+function withScripts(frameAncestors: string, sources: string[], connect: string[] = []): string {
+  return [`script-src 'self' ${sources.join(' ')}`, ...basePolicy(frameAncestors, connect)].join(
+    '; ',
+  )
 }
 
 /** The whole policy of a page rendered per request: Next.js's scripts carry `nonce`. */
@@ -38,9 +40,12 @@ export function perRequestPolicy(frameAncestors: string, nonce: string): string 
   return withScripts(frameAncestors, [`'nonce-${nonce}'`, ...OWN_INLINE_SCRIPTS])
 }
 
-/** The whole policy of the static copy: its pages keep only our own inline scripts. */
-export function staticPolicy(frameAncestors: string): string {
-  return withScripts(frameAncestors, OWN_INLINE_SCRIPTS)
+/**
+ * The whole policy of the static copy: its pages keep only our own inline scripts, and may send
+ * requests to `connect` too (the app that takes orders, when it lives on another origin).
+ */
+export function staticPolicy(frameAncestors: string, connect: string[] = []): string {
+  return withScripts(frameAncestors, OWN_INLINE_SCRIPTS, connect)
 }
 
 /** The list pages, search and the filtered widgets: rendered per request (they read the query). */

@@ -9,15 +9,17 @@
  * and cached pages receive their `script-src` as a separate policy (both are enforced).
  * Pictures and video may come from object storage or a CDN, so any https origin may serve them.
  * @param {string} frameAncestors
+ * @param {string[]} [connect] origins scripts may also send requests to (the static copy's order
+ *   form posts to the app)
  * @returns {string[]}
  */
-export function basePolicy(frameAncestors) {
+export function basePolicy(frameAncestors, connect = []) {
   return [
     "img-src 'self' data: blob: https:",
     "media-src 'self' blob: https:",
     "style-src 'self' 'unsafe-inline'",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    ["connect-src 'self'", ...connect].join(' '),
     "frame-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",

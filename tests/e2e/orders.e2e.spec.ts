@@ -90,7 +90,9 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   await form.getByLabel('备注（可不填）').fill('村口大樟树下，有长凳。')
   await form.getByRole('button', { name: '提交点单' }).click()
   const done = page.getByTestId('order-done')
+  await expect(done).toBeVisible()
   await expect(done).toContainText('点单成功')
+  await expect(form).toBeHidden()
   const number = (await page.getByTestId('order-number').textContent())!.trim()
   expect(number).toMatch(/^DD\d{8}-[2-9A-HJ-NP-Z]{5}$/)
   const trackingPath = (await page.getByTestId('tracking-link').getAttribute('href'))!

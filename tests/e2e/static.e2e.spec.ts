@@ -241,6 +241,49 @@ test('nginx serves the static folder: full crawl, precompressed files, types and
   }
 })
 
+test('the static copy takes orders: its form posts to the app through nginx, and the link tracks it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const nginx = await startNginx(root, nginxPort, new URL(process.env.SITE_URL as string).host)
+  try {
+    const { origin } = nginx
+    const form = await fetch(`${origin}/orders/`)
+    expect(form.status).toBe(200)
+    const html = await form.text()
+    // Plain HTML and our own script: Next.js's runtime is not in the copy.
+    expect(html).toContain('src="/orders.js"')
+    expect(html).not.toMatch(/<script[^>]*src="[^"]*\/_next\//)
+    expect((await fetch(`${origin}/orders.js`)).status).toBe(200)
+
+    await page.goto(`${origin}/orders/?resource=scripts/caili-qing-qingfen-zhong`)
+    const orderForm = page.getByTestId('order-form')
+    await expect(page.getByTestId('order-resource')).toContainText('彩礼')
+    await orderForm.getByRole('button', { name: '提交点单' }).click()
+    await expect(orderForm.getByRole('alert')).toContainText('手机号码：请填写手机号码')
+    const phone = `137${String(Date.now()).slice(-8)}`
+    await orderForm.getByLabel('姓名').fill('赵春梅')
+    await orderForm.getByLabel('手机号码').fill(phone)
+    await orderForm.getByLabel('所在村（社区）').selectOption({ label: '上岭村新时代文明实践站' })
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() + 6 * 86_400_000),
+    )
+    await orderForm.getByLabel('第一希望').fill(day)
+    await orderForm.getByLabel('听众').selectOption({ label: '妇女' })
+    await orderForm.getByLabel('大约人数').fill('20')
+    await orderForm.getByRole('button', { name: '提交点单' }).click()
+    await expect(page.getByTestId('order-number')).toHaveText(/^DD\d{8}-[2-9A-HJ-NP-Z]{5}$/)
+    const link = page.getByTestId('tracking-link')
+    await expect(link).toHaveText(new RegExp(`^${origin}/orders/track#[A-Za-z0-9_-]{32}$`))
+    await link.click()
+    await expect(page.getByTestId('order-status')).toHaveText('待派单')
+    await expect(page.getByTestId('order-track')).toContainText('彩礼轻一点')
+    await expect(page.locator('body')).not.toContainText(phone)
+  } finally {
+    nginx.stop()
+  }
+})
+
 test('a killed republish leaves every file whole, and the next run completes it', async ({
   request,
 }) => {

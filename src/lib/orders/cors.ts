@@ -14,13 +14,14 @@ function originOf(url: string | undefined): string | null {
 
 /**
  * The portal's own origins, which may post orders from a browser: the app (`SITE_URL`), the
- * static copy (`EXPORT_PUBLIC_URL`) and any further hosts of it (`ORDER_FORM_ORIGINS`, comma
- * separated). Media centers embed the 点单 button as a link, not the form.
+ * static copy (`EXPORT_PUBLIC_URL`, `STATIC_PUBLIC_URL`) and any further hosts of it
+ * (`ORDER_FORM_ORIGINS`, comma separated). Media centers embed the 点单 button as a link.
  */
 export function orderFormOrigins(): Set<string> {
   const origins = [
     serverUrl(),
     process.env.EXPORT_PUBLIC_URL,
+    process.env.STATIC_PUBLIC_URL,
     ...(process.env.ORDER_FORM_ORIGINS ?? '').split(','),
   ]
     .map((value) => originOf(value?.trim()))
@@ -49,4 +50,13 @@ export function orderCorsHeaders(origin: string | null): Record<string, string> 
  */
 export function isOrderOriginAllowed(origin: string | null, ownOrigin: string): boolean {
   return !origin || origin === ownOrigin || orderFormOrigins().has(origin)
+}
+
+/**
+ * Where browsers send orders: '' for the page's own origin (the live portal, and a static copy
+ * behind deploy/nginx.conf, which passes /api/ to the app), or the app's public address
+ * `ORDER_API_URL` when the static copy is hosted apart from the app (an object store or CDN).
+ */
+export function orderApiOrigin(): string {
+  return originOf(process.env.ORDER_API_URL?.trim()) ?? ''
 }

@@ -1,5 +1,6 @@
 import { staticPolicy } from '../csp'
 import { widgetFrameAncestors } from '../framing'
+import { orderApiOrigin } from '../orders/cors'
 
 /**
  * Response headers of the static copy, for the hosts that serve it: a `_headers` file (Netlify,
@@ -24,7 +25,8 @@ export function staticPageHeaders(
     ? { ...COMMON_HEADERS, 'Content-Security-Policy': staticPolicy(widgetFrameAncestors(origins)) }
     : {
         ...COMMON_HEADERS,
-        'Content-Security-Policy': staticPolicy("'self'"),
+        // The 点单 form and tracking page post to the app, which may live on another origin.
+        'Content-Security-Policy': staticPolicy("'self'", [orderApiOrigin()].filter(Boolean)),
         'X-Frame-Options': 'SAMEORIGIN',
       }
 }
@@ -32,6 +34,8 @@ export function staticPageHeaders(
 /** Top-level folders of the exported portal that are not widgets (they get the strict policy). */
 const PORTAL_FOLDERS = [
   'scripts',
+  'lecturers',
+  'orders',
   'videos',
   'textbooks',
   'cases',

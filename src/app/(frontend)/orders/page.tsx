@@ -1,9 +1,8 @@
 import type { Metadata } from 'next'
 
-import { OrderForm, type OrgChoice } from '@/components/orders/OrderForm.client'
+import { OrderForm, type OrgChoice } from '@/components/orders/OrderForm'
 import { listOrgs } from '@/data/taxonomy'
-import { KIND_LABELS } from '@/lib/kinds'
-import { serverUrl } from '@/lib/serverUrl'
+import { orderApiOrigin } from '@/lib/orders/cors'
 import { AUDIENCES } from '@/lib/vocabulary'
 
 import './orders.css'
@@ -37,9 +36,6 @@ async function villageChoices(): Promise<OrgChoice[]> {
  * village list changes with the org tree, which refreshes the whole portal).
  */
 export default async function OrderPage() {
-  const kindLabels = Object.fromEntries(
-    Object.entries(KIND_LABELS).map(([kind, label]) => [kind, label.name]),
-  )
   return (
     <div className="detail order-page">
       <h1>点单：预约一堂宣讲</h1>
@@ -47,10 +43,9 @@ export default async function OrderPage() {
         想听什么，写下来；哪天方便，选一选。所在村（社区）的实践站收到后会派宣讲员，讲完请你打个分。
       </p>
       <OrderForm
-        appOrigin={serverUrl()}
+        apiOrigin={orderApiOrigin()}
         orgs={await villageChoices()}
         audiences={AUDIENCES.map(({ value, label }) => ({ value, label }))}
-        kindLabels={kindLabels}
       />
       <p className="order-hint">
         已经点过单？到 <a href="/orders/track">我的点单</a> 查看进度。
@@ -58,6 +53,7 @@ export default async function OrderPage() {
       <noscript>
         <p className="form-summary">点单需要浏览器允许运行脚本；也可以直接到所在村的实践站登记。</p>
       </noscript>
+      <script src="/orders.js" defer data-export="keep" />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 
-import { TrackOrder } from '@/components/orders/TrackOrder.client'
-import { serverUrl } from '@/lib/serverUrl'
+import { orderApiOrigin } from '@/lib/orders/cors'
 
 import '../orders.css'
 
@@ -20,7 +19,16 @@ export default function TrackPage() {
   return (
     <div className="detail order-page">
       <h1>我的点单</h1>
-      <TrackOrder appOrigin={serverUrl()} />
+      {/* Drawn by public/orders.js from the token in the address's #fragment. */}
+      <div
+        data-order-track=""
+        data-order-api={orderApiOrigin()}
+        dangerouslySetInnerHTML={{
+          __html:
+            '<noscript><p class="form-summary">查看订单需要浏览器允许运行脚本。</p></noscript>',
+        }}
+      />
+      <script src="/orders.js" defer data-export="keep" />
       <p className="order-hint">
         想再点一堂？<a href="/orders">去点单</a>
       </p>
