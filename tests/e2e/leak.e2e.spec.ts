@@ -80,3 +80,132 @@ test.describe('a draft never leaks to anonymous visitors', () => {
     await anonymous.dispose()
   })
 })
+
+test.describe('a resident’s order never reaches a public surface', () => {
+  const PROFILE = 'shimen-baixing-mingzui'
+  test.skip(({ isMobile }) => isMobile, 'one run is enough for API-level checks')
+
+  test('not the phone, the name or the note: on pages, feeds, sitemap, search, REST, GraphQL, widgets', async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000)
+    const marker = `ORD${Date.now().toString(36).toUpperCase()}`
+    const phone = `136${String(Date.now()).slice(-8)}`
+    const name = '钱秋菊'
+    const note = `备注${marker}`
+    const anonymous = await playwright.request.newContext({ baseURL })
+    const orgs = await anonymous.get('/api/orgs?where[slug][equals]=xinghua')
+    const village = (await orgs.json()).docs[0].id
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() + 9 * 86_400_000),
+    )
+    const placed = await anonymous.post('/api/orders/submit', {
+      data: {
+        name,
+        phone,
+        org: village,
+        resource: 'scripts/caili-qing-qingfen-zhong',
+        preferredDates: [day],
+        audienceType: 'elderly',
+        audienceSize: 30,
+        note,
+      },
+    })
+    expect(placed.status(), await placed.text()).toBe(201)
+    const { token: trackingToken, number } = await placed.json()
+
+    // The county's dispatcher dispatches it, the team's lecturer accepts and gives it (accounts of
+    // their own: Payload keeps sessions on the user document, and two logins to one account at
+    // the same moment can drop one); the resident rates it, the dispatcher approves the comment.
+    const staff = { Authorization: `JWT ${await token(request, 'orders@lanchuan.example')}` }
+    const lecturer = {
+      Authorization: `JWT ${await token(request, 'shimen.lecturer@lanchuan.example')}`,
+    }
+    const found = await request.get(`/api/orders?where[number][equals]=${number}`, {
+      headers: staff,
+    })
+    const order = (await found.json()).docs[0]
+    expect(order.phone).toBe(phone)
+    const profiles = await anonymous.get(`/api/lecturers?where[slug][equals]=${PROFILE}`)
+    const profile = (await profiles.json()).docs[0].id
+    const steps = [
+      {
+        headers: staff,
+        data: {
+          status: 'dispatched',
+          assignee: profile,
+          place: '杏花村文化礼堂',
+          scheduledAt: `${day}T06:00:00.000Z`,
+        },
+      },
+      { headers: lecturer, data: { status: 'accepted' } },
+      { headers: lecturer, data: { status: 'completed' } },
+    ]
+    for (const step of steps) {
+      const response = await request.patch(`/api/orders/${order.id}`, step)
+      expect(response.status(), await response.text()).toBe(200)
+    }
+    const comment = `名嘴们讲得明白${marker}`
+    const rated = await anonymous.post('/api/orders/rate', {
+      data: { token: trackingToken, score: 5, comment },
+    })
+    expect(rated.status(), await rated.text()).toBe(200)
+    const approved = await request.patch(`/api/orders/${order.id}`, {
+      headers: staff,
+      data: { commentReview: 'approved' },
+    })
+    expect(approved.status()).toBe(200)
+
+    const secrets = [phone, `${phone.slice(0, 3)}****${phone.slice(7)}`, name, note, trackingToken]
+    const surfaces = [
+      '/',
+      '/lecturers',
+      `/lecturers/${PROFILE}`,
+      '/scripts/caili-qing-qingfen-zhong',
+      '/orders',
+      '/orders/track',
+      '/sitemap.xml',
+      '/feeds/rss.xml',
+      '/feeds/feed.json',
+      '/api/search/documents',
+      '/api/orders',
+      `/api/orders/${order.id}`,
+      `/api/orders?where[phone][equals]=${phone}`,
+      '/api/lecturers?depth=2',
+      '/api/scripts?where[slug][equals]=caili-qing-qingfen-zhong&depth=2',
+      '/embed/scripts/caili-qing-qingfen-zhong',
+      '/oembed?url=/scripts/caili-qing-qingfen-zhong',
+    ]
+    for (const path of surfaces) {
+      const body = await (await anonymous.get(path)).text()
+      for (const secret of secrets) expect(body, `${path} shows ${secret}`).not.toContain(secret)
+    }
+    // Search finds nothing of the order (its page and answer repeat the query itself).
+    for (const query of [name, note, phone]) {
+      const found = await anonymous.get(`/api/search?q=${encodeURIComponent(query)}`)
+      const result = await found.json()
+      expect(result.total, query).toBe(0)
+      expect(JSON.stringify(result.hits)).not.toContain(query)
+    }
+    // Search finds nothing of the order (its page and answer repeat the query itself).
+    for (const query of [name, note, phone]) {
+      const found = await anonymous.get(`/api/search?q=${encodeURIComponent(query)}`)
+      const result = await found.json()
+      expect(result.total, query).toBe(0)
+      expect(JSON.stringify(result.hits)).not.toContain(query)
+    }
+    const graphql = await anonymous.post('/api/graphql', {
+      data: { query: '{ Orders { docs { number phone requesterName note } } }' },
+    })
+    const graphqlText = await graphql.text()
+    for (const secret of [...secrets, number]) expect(graphqlText).not.toContain(secret)
+    // The approved comment is public on the profile: the page did change after the rating.
+    await expect
+      .poll(async () =>
+        (await (await anonymous.get(`/lecturers/${PROFILE}`)).text()).includes(comment),
+      )
+      .toBe(true)
+  })
+})

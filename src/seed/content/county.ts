@@ -232,10 +232,22 @@ export const users: SeedUser[] = [
     org: 'xinghua',
   },
   {
+    email: 'orders@lanchuan.example',
+    name: '韩调度（县中心点单）',
+    role: 'reviewer',
+    org: 'lanchuan',
+  },
+  {
     email: 'liuxi.orders@lanchuan.example',
     name: '孙派单（柳溪镇）',
     role: 'editor',
     org: 'liuxi',
+  },
+  {
+    email: 'shimen.lecturer@lanchuan.example',
+    name: '郑宣讲员（石门百姓名嘴）',
+    role: 'lecturer',
+    org: 'shimen',
   },
   {
     email: 'liuxi.lecturer@lanchuan.example',

@@ -51,6 +51,7 @@ export const lecturers: SeedLecturer[] = [
     dialects: ['shimen', 'mandarin'],
     topics: ['huimin-zhengce', 'fazhi'],
     bio: '石门镇从种粮大户、快递站长、返乡创业青年里选出的七位“名嘴”，专讲惠民政策和防骗常识。讲完不走，留下来帮大家在手机上把医保、养老金查清楚。',
+    account: 'shimen.lecturer@lanchuan.example',
   },
   {
     slug: 'chen-liqun',
