@@ -28,6 +28,7 @@ import { Site } from './src/globals/Site'
 import { richTextEditor } from './src/fields/richText'
 import { explainApiErrors } from './src/hooks/apiErrors'
 import { databaseAdapter } from './src/lib/database'
+import { emailAdapter } from './src/lib/email'
 import { startCoordination } from './src/lib/coordination/start'
 import { isWorker } from './src/lib/coordination/worker'
 import { eraseOrderPhonesTask } from './src/lib/orders/erase'
@@ -94,6 +95,8 @@ export default buildConfig({
   endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint, staticSiteEndpoint],
   hooks: { afterError: [explainApiErrors] },
   editor: richTextEditor(),
+  // Order notifications (src/lib/orders/notify.ts) and password resets: SMTP from the environment.
+  email: emailAdapter(),
   db: databaseAdapter(),
   sharp,
   upload: {

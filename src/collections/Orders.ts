@@ -6,6 +6,7 @@ import { orderEndpoints } from '@/endpoints/orders'
 import { refreshRatingsAfterChange } from '@/hooks/orderRatings'
 import { enforceOrderWorkflow } from '@/hooks/orderWorkflow'
 import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
+import { notifyAfterOrderChange } from '@/lib/orders/notify'
 import { ORDER_ACTIONS, ORDER_STATUSES } from '@/lib/orders/workflow'
 import { ORDERABLE_KINDS } from '@/lib/orders/submission'
 import { AUDIENCES } from '@/lib/vocabulary'
@@ -69,7 +70,7 @@ export const Orders: CollectionConfig = {
   endpoints: orderEndpoints,
   hooks: {
     beforeChange: [rejectStaleUpdate, enforceOrderWorkflow],
-    afterChange: [refreshRatingsAfterChange],
+    afterChange: [refreshRatingsAfterChange, notifyAfterOrderChange],
   },
   fields: [
     {
