@@ -33,6 +33,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/orgs` },
     { url: `${base}/lecturers` },
     { url: `${base}/orders` },
+    { url: `${base}/orders/figures` },
   ]
   for (const kind of RESOURCE_KINDS) {
     const pages = Math.max(1, Math.ceil(counts[kind] / PAGE_SIZE))

@@ -1,9 +1,9 @@
-import type { Access, CollectionConfig, FieldAccess, Where } from 'payload'
+import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
-import { orgScope, scopeWhere } from '@/access/scope'
+import { readOrders } from '@/access/orders'
 import { orderEndpoints } from '@/endpoints/orders'
-import { refreshRatingsAfterChange } from '@/hooks/orderRatings'
+import { refreshOrderPagesAfterChange } from '@/hooks/orderPages'
 import { enforceOrderWorkflow } from '@/hooks/orderWorkflow'
 import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { notifyAfterOrderChange } from '@/lib/orders/notify'
@@ -22,17 +22,6 @@ export const COMMENT_REVIEW_STATES = [
 const DATE_TIME = 'yyyy年M月d日 HH:mm'
 
 const isStaffUser = (user: unknown): boolean => Boolean(user) && (user as User).role !== 'lecturer'
-
-/**
- * Staff read the orders of residents in their org subtree (the county sees all); a lecturer reads
- * the orders assigned to their profile. Nobody else reads orders through any API.
- */
-export const readOrders: Access = async ({ req }) => {
-  const user = req.user as User | null
-  if (!user) return false
-  if (user.role === 'lecturer') return { assignedUser: { equals: user.id } } satisfies Where
-  return scopeWhere(await orgScope(req))
-}
 
 /** Staff in scope change orders; the assigned lecturer only accepts or declines (the hook). */
 const updateOrders: Access = readOrders
@@ -70,7 +59,7 @@ export const Orders: CollectionConfig = {
   endpoints: orderEndpoints,
   hooks: {
     beforeChange: [rejectStaleUpdate, enforceOrderWorkflow],
-    afterChange: [refreshRatingsAfterChange, notifyAfterOrderChange],
+    afterChange: [refreshOrderPagesAfterChange, notifyAfterOrderChange],
   },
   fields: [
     {

@@ -17,6 +17,7 @@ import { ancestorIds, type TreeNode } from '@/lib/tree'
  *   changes it.
  * - `topic(slug)` / `org(slug)`: the page lists what is filed under that topic's or org's subtree.
  * - `anyChange(kind)`: the page changes with every public change of the kind (the sitemap's dates).
+ * - `orderFigures`: the page shows the county's 点单 figures; every step of any order changes it.
  * - `speaker(id)`: the page lists the resources a lecturer profile gives (主讲).
  * - `ratings(key)`: the page shows the residents' ratings of a resource (`scripts/slug`) or a
  *   lecturer profile (`lecturers/slug`); a rating or an approved comment changes it.
@@ -32,6 +33,7 @@ export const TAGS = {
   anyChange: (kind: ResourceKind) => `a:${kind}`,
   ratings: (key: string) => `g:${key}`,
   speaker: (id: DocId) => `s:${String(id)}`,
+  orderFigures: 'f:orders',
 } as const
 
 /** Tags of pages that list every kind (home, the all-kinds feed, the sitemap's sections). */

@@ -3,10 +3,14 @@ import type { CollectionSlug, Payload, RequiredDataFromCollectionSlug } from 'pa
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { cuesToVtt, type Cue } from '@/lib/vtt'
+import { idOf } from '@/lib/ids'
+import { maskPhone } from '@/lib/orders/submission'
+import { newOrderNumber, newTrackingToken } from '@/lib/orders/token'
 
 import { cases } from './content/cases'
 import { DEMO_PASSWORD, orgs, site, topics, users } from './content/county'
 import { lecturers } from './content/lecturers'
+import { orders as demoOrders } from './content/orders'
 import { scripts } from './content/scripts'
 import { textbooks } from './content/textbooks'
 import type { SeedResourceBase } from './content/types'
@@ -27,6 +31,7 @@ export type SeedReport = Record<
   | 'topics'
   | 'users'
   | 'lecturers'
+  | 'orders'
   | 'media'
   | 'videoFiles'
   | 'subtitleFiles'
@@ -81,6 +86,7 @@ export async function seedDemoCounty(
     topics: 0,
     users: 0,
     lecturers: 0,
+    orders: 0,
     media: 0,
     videoFiles: 0,
     subtitleFiles: 0,
@@ -376,10 +382,110 @@ export async function seedDemoCounty(
 
   await linkRelated(payload)
   await linkSpeakers(payload)
+  report.orders = await seedOrders(payload, orgIds, now)
+  log(`点单 ${report.orders} 张`)
 
   await payload.updateGlobal({ slug: 'site', data: site, overrideAccess: true, context })
   log('站点设置已更新')
   return report
+}
+
+/**
+ * The demo county's 点单 (only into a county without any): created as residents would, then taken
+ * as far as each got, by the system. The first dispatch is dated as it happened, for the figures.
+ */
+async function seedOrders(
+  payload: Payload,
+  orgIds: Map<string, number | string>,
+  now: Date,
+): Promise<number> {
+  if ((await payload.count({ collection: 'orders', overrideAccess: true })).totalDocs > 0) return 0
+  const quiet = { ...context, disableNotifications: true }
+  const system = { overrideAccess: true, context: quiet, depth: 0 } as const
+  for (const [index, item] of demoOrders.entries()) {
+    const created = new Date(now.getTime() - item.daysAgo * DAY)
+    const resource = item.resource?.split('/') as
+      ['scripts' | 'videos' | 'cases', string] | undefined
+    const resourceDoc = resource
+      ? (
+          await payload.find({
+            collection: resource[0],
+            where: { slug: { equals: resource[1] } },
+            limit: 1,
+            ...system,
+          })
+        ).docs[0]
+      : undefined
+    const order = await payload.create({
+      collection: 'orders',
+      data: {
+        number: newOrderNumber(created.toISOString().slice(0, 10)),
+        requesterName: item.name,
+        phone: `1390000${String(index + 1).padStart(4, '0')}`,
+        phoneMasked: maskPhone(`1390000${String(index + 1).padStart(4, '0')}`),
+        org: orgIds.get(item.village),
+        resource: resourceDoc ? { relationTo: resource![0], value: resourceDoc.id } : null,
+        resourceKey: resourceDoc ? `${resource![0]}/${String(resourceDoc.id)}` : null,
+        subject: item.subject ?? null,
+        preferredDates: [new Date(created.getTime() + 7 * DAY).toISOString().slice(0, 10)],
+        audienceType: item.audienceType,
+        audienceSize: item.audienceSize,
+        trackingTokenHash: newTrackingToken().hash,
+        createdAt: created.toISOString(),
+      } as RequiredDataFromCollectionSlug<'orders'>,
+      ...system,
+    })
+    if (!item.lecturer || !item.outcome) continue
+    const profile = (
+      await payload.find({
+        collection: 'lecturers',
+        where: { slug: { equals: item.lecturer } },
+        limit: 1,
+        ...system,
+      })
+    ).docs[0]
+    if (!profile) continue
+    const dispatchedAt = new Date(created.getTime() + (item.dispatchAfterDays ?? 1) * DAY)
+    const step = (data: Record<string, unknown>) =>
+      payload.update({ collection: 'orders', id: order.id, data, ...system })
+    await step({
+      status: 'dispatched',
+      assignee: profile.id,
+      scheduledAt: new Date(dispatchedAt.getTime() + 3 * DAY).toISOString(),
+      place: item.place ?? '村文化礼堂',
+    })
+    await step({ dispatchedAt: dispatchedAt.toISOString() })
+    if (item.outcome === 'dispatched') continue
+    if (item.outcome === 'declined') {
+      // A lecturer's decline is theirs to make: recorded as the team's account would.
+      const account = idOf(profile.account)
+      const user = account
+        ? await payload.findByID({ collection: 'users', id: account, ...system })
+        : null
+      if (user) {
+        await payload.update({
+          collection: 'orders',
+          id: order.id,
+          data: { status: 'pending', reason: '茶季正忙，那几天抽不开身' },
+          user,
+          overrideAccess: false,
+          context: quiet,
+        })
+      }
+      continue
+    }
+    await step({ status: 'accepted' })
+    if (item.outcome === 'accepted') continue
+    await step({ status: 'completed' })
+    if (item.outcome === 'completed') continue
+    await step({
+      status: 'rated',
+      rating: item.rating ?? 5,
+      ratingComment: item.comment ?? null,
+      commentReview: item.comment ? 'approved' : null,
+    })
+  }
+  return demoOrders.length
 }
 
 /** Names the demo lecturers as 主讲 of the talks they give (only where none is set yet). */

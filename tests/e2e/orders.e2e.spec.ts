@@ -64,6 +64,14 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   const masked = `${phone.slice(0, 3)}****${phone.slice(7)}`
   const cast = CAST[folder]
 
+  // The county's 点单 figures before this order.
+  const totalOrders = async () => {
+    await page.goto('/orders/figures')
+    const value = page.getByRole('list', { name: '点单合计' }).locator('.figure-value').first()
+    return Number(await value.textContent())
+  }
+  const ordersBefore = await totalOrders()
+
   // 点单: from the script page, with the script filled in. The page names who gives the talk.
   await page.goto(`/scripts/${SCRIPT}`)
   await expect(page.getByTestId('speakers')).toContainText('主讲：杨秀芬')
@@ -106,6 +114,10 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
 
   // 派单: the township's editor opens it from 待派单 in the admin and dispatches it.
   const editor = await staffPage(browser, cast.dispatcher)
+  // The dashboard draws the figures of the editor's scope.
+  const dashboardFigures = editor.getByTestId('dashboard-orders')
+  await expect(dashboardFigures.locator('svg[role="img"]')).toHaveCount(4)
+  await expect(dashboardFigures).toContainText('柳溪镇')
   await openQueueLine(editor, 'pending')
   await editor.getByRole('link', { name: number }).click()
   // Staff in scope see the phone; the list shows it masked.
@@ -158,6 +170,14 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   await expect(page.getByTestId('rate-form')).toHaveCount(0)
   expect(await layoutProblems(page)).toEqual([])
   await snap(page, 'order-tracking-rated', folder)
+
+  // The figures changed, and draw four charts with a text alternative each.
+  expect(await totalOrders()).toBeGreaterThan(ordersBefore)
+  const charts = page.locator('svg[role="img"]')
+  await expect(charts).toHaveCount(4)
+  await expect(charts.first().locator('desc')).toContainText('柳溪镇：')
+  expect(await layoutProblems(page)).toEqual([])
+  await snap(page, 'order-figures', folder)
 })
 
 /**

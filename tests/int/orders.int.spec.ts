@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '@/access/scope'
 import { TAGS, tagsForChange } from '@/data/cacheTags'
 import { getLecturer, resourceSpeakersAndRating } from '@/data/lecturers'
+import { orderFigures } from '@/data/orderFigures'
 import { eraseClosedOrderPhones } from '@/lib/orders/erase'
 import type { Lecturer, Order, User } from '@/payload-types'
 
@@ -594,5 +595,70 @@ describe('lecturer profiles and ratings', () => {
     const after = { ...before, speakers: [7] }
     const tags = tagsForChange('scripts', 1, before, after, { orgs: [], topics: [] })
     expect(tags).toContain(TAGS.speaker(7))
+  })
+})
+
+describe('点单 figures', () => {
+  it('counts orders per township, the median days to dispatch, the acceptance rate and the average rating', async () => {
+    const other = await createCounty(payload)
+    const { villageA, villageB } = other.orgs
+    const day = 86_400_000
+    const system = { overrideAccess: true, context } as const
+    const place = (org: number | string, daysAgo: number) =>
+      payload.create({
+        collection: 'orders',
+        data: {
+          number: unique('DD'),
+          requesterName: '周大爷',
+          phone: uniquePhone(),
+          org: org as number,
+          subject: '想听听养老金怎么查',
+          preferredDates: [daysAhead(3)],
+          audienceType: 'elderly',
+          audienceSize: 20,
+          createdAt: new Date(Date.now() - daysAgo * day).toISOString(),
+        } as never,
+        ...system,
+      }) as Promise<Order>
+    const step = (id: Order['id'], data: Record<string, unknown>) =>
+      payload.update({ collection: 'orders', id, data, ...system })
+    const dispatch = {
+      status: 'dispatched',
+      assignee: profile.id,
+      scheduledAt: new Date(`${daysAhead(5)}T09:00:00+08:00`).toISOString(),
+      place: '村部',
+    }
+
+    const first = await place(villageA, 4)
+    const second = await place(villageA, 2)
+    await place(villageA, 1)
+    await place(villageB, 1)
+    await step(first.id, dispatch)
+    await step(first.id, { status: 'accepted' })
+    await step(first.id, { status: 'completed' })
+    await step(first.id, { status: 'rated', rating: 4 })
+    await step(second.id, dispatch)
+    // Declined by the lecturer (a staff recall would not count against acceptance).
+    await payload.update({
+      collection: 'orders',
+      id: second.id,
+      data: { status: 'pending', reason: '改天' },
+      ...as(county.users.lecturer),
+    })
+    await step(second.id, dispatch)
+    await step(second.id, { status: 'accepted' })
+
+    const figures = await orderFigures(payload, { org: { in: [villageA, villageB] } })
+    const [townA, townB] = figures.byTownship
+    expect(townA).toMatchObject({
+      orders: 3,
+      medianDaysToDispatch: 3,
+      acceptanceRate: 2 / 3,
+      averageRating: 4,
+      ratings: 1,
+    })
+    expect(townA!.name).toContain('柳溪镇')
+    expect(townB).toMatchObject({ orders: 1, medianDaysToDispatch: null, acceptanceRate: null })
+    expect(figures.total.orders).toBe(4)
   })
 })

@@ -6,6 +6,7 @@ import {
   parseOrderSubmission,
   type FieldErrors,
 } from '@/lib/orders/submission'
+import { figuresOf, median } from '@/lib/orders/figures'
 import { parseRating } from '@/lib/orders/token'
 import { decideOrderTransition, type OrderActor } from '@/lib/orders/workflow'
 
@@ -233,5 +234,45 @@ describe('the order state machine', () => {
       action: 'cancel',
     })
     expect(decide(staff, 'dispatched', 'dispatched')).toEqual({ ok: true, action: null })
+  })
+})
+
+describe('order figures', () => {
+  it('medians, acceptance and ratings of a set of orders', () => {
+    const at = (iso: string) => new Date(iso).toISOString()
+    const row = figuresOf('t', '柳溪镇新时代文明实践所', [
+      {
+        org: 1,
+        createdAt: at('2026-12-01T00:00:00Z'),
+        dispatchedAt: at('2026-12-02T00:00:00Z'),
+        rating: 5,
+        actions: ['order', 'dispatch', 'accept', 'complete', 'rate'],
+      },
+      {
+        org: 1,
+        createdAt: at('2026-12-01T00:00:00Z'),
+        dispatchedAt: at('2026-12-04T12:00:00Z'),
+        rating: 3,
+        actions: ['order', 'dispatch', 'decline', 'dispatch', 'accept'],
+      },
+      { org: 1, createdAt: at('2026-12-01T00:00:00Z'), actions: ['order'] },
+    ])
+    expect(row).toEqual({
+      key: 't',
+      name: '柳溪镇新时代文明实践所',
+      orders: 3,
+      medianDaysToDispatch: 2.3,
+      acceptanceRate: 2 / 3,
+      averageRating: 4,
+      ratings: 2,
+    })
+    expect(figuresOf('e', '空', [])).toMatchObject({
+      orders: 0,
+      medianDaysToDispatch: null,
+      acceptanceRate: null,
+      averageRating: null,
+    })
+    expect(median([3, 1, 2])).toBe(2)
+    expect(median([])).toBeNull()
   })
 })

@@ -1,4 +1,8 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { readOrders } from '@/access/orders'
+import { OrderCharts } from '@/components/orders/OrderCharts'
+import { orderFigures } from '@/data/orderFigures'
 
 import { loadDashboard, type DashboardItem, type ScheduledItem } from '@/data/dashboard'
 import { siteTimeZone } from '@/data/siteTimeZone'
@@ -71,7 +75,11 @@ function Section({
  */
 export async function PersonalDashboard({ payload, user }: Props) {
   if (!user) return null
-  const [board, timeZone] = await Promise.all([loadDashboard(payload, user), siteTimeZone(payload)])
+  const [board, timeZone, orders] = await Promise.all([
+    loadDashboard(payload, user),
+    siteTimeZone(payload),
+    scopedOrderFigures(payload, user),
+  ])
   const when = (iso: string | null) => formatDateTime(iso, timeZone)
   const orgName = await orgNameOf(payload, user.org)
   const now = new Date()
@@ -177,7 +185,25 @@ export async function PersonalDashboard({ payload, user }: Props) {
             </tbody>
           </table>
         </section>
+        {orders ? (
+          <section
+            aria-label="点单数据"
+            className="ph-dashboard__section ph-dashboard__orders"
+            data-testid="dashboard-orders"
+          >
+            <h2>点单数据</h2>
+            <OrderCharts rows={orders.byTownship} total={orders.total} idPrefix="admin-orders" />
+          </section>
+        ) : null}
       </div>
     </div>
   )
+}
+
+/** The 点单 figures of the orders the user sees (their scope; a lecturer's own orders). */
+async function scopedOrderFigures(payload: Payload, user: User) {
+  const req = { payload, user, context: {} } as unknown as PayloadRequest
+  const where = await readOrders({ req } as Parameters<typeof readOrders>[0])
+  if (where === false) return null
+  return orderFigures(payload, where === true ? undefined : (where as Where))
 }

@@ -66,6 +66,7 @@ export function PortalShell({
             <p className="footer-links">
               <PortalLink href="/orders">点单预约宣讲</PortalLink>
               <PortalLink href="/orders/track">我的点单</PortalLink>
+              <PortalLink href="/orders/figures">点单数据</PortalLink>
               <PortalLink href="/offline">我的离线稿件</PortalLink>
             </p>
             {site.icp ? (
