@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { exportedPath, normalizeBasePath, staticPage, stripNextScripts } from '@/lib/staticExport'
+import { linkTarget, siteTarget } from '@/lib/staticSite/render'
 
 const at = (path: string) => exportedPath(new URL(path, 'http://127.0.0.1:3000'))
 
@@ -72,5 +73,22 @@ describe('staticPage', () => {
       )
     expect(render('YWJj')).toBe(render('eHl6'))
     expect(render('YWJj')).not.toContain('nonce')
+  })
+})
+
+describe('links whose query the static page reads itself', () => {
+  it('keep their query on one exported page: the order form for a resource or a lecturer (the live e2e export crawls them under a base path)', () => {
+    const target = siteTarget({ origin: 'http://127.0.0.1:3000', basePath: '/portal' })
+    expect(linkTarget(target, '/orders?resource=scripts/caili', '/scripts/caili')).toEqual({
+      exported: '/orders/',
+      source: '/orders',
+      query: '?resource=scripts/caili',
+    })
+    expect(linkTarget(target, '/orders?lecturer=chen-liqun', '/')).toMatchObject({
+      exported: '/orders/',
+      query: '?lecturer=chen-liqun',
+    })
+    // Any other query on it is not the page's own: not exported, as for filters.
+    expect(linkTarget(target, '/orders?page=2', '/')).toBeNull()
   })
 })

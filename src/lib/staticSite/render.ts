@@ -37,7 +37,29 @@ export function siteTarget(options: {
 }
 
 /** A URL of the portal as the static copy knows it: where it lands and where it is rendered from. */
-export type Link = { exported: string; source: string }
+/**
+ * A link's static location: the exported path, the portal URL it is rendered from, and a query
+ * the static page reads itself in the browser (kept on the link, not part of the file).
+ */
+export type Link = { exported: string; source: string; query?: string }
+
+/**
+ * Pages whose query is read by their own script, so the static copy serves one file for every
+ * query: the order form (`/orders?resource=scripts/x`, `?lecturer=y`).
+ */
+const CLIENT_QUERY_PAGES: Record<string, readonly string[]> = {
+  '/orders': ['resource', 'lecturer'],
+}
+
+function clientQueryLink(url: URL): Link | null {
+  const keys = CLIENT_QUERY_PAGES[url.pathname.replace(/\/+$/, '')]
+  const params = [...url.searchParams.keys()]
+  if (!keys || params.length === 0 || !params.every((key) => keys.includes(key))) return null
+  const bare = new URL(url)
+  bare.search = ''
+  const exported = exportedPath(bare)
+  return exported ? { exported, source: bare.pathname, query: url.search } : null
+}
 
 /** The static location of `raw` (a link found on the page at `from`), or null if not exported. */
 export function linkTarget(target: SiteTarget, raw: string, from: string): Link | null {
@@ -49,6 +71,8 @@ export function linkTarget(target: SiteTarget, raw: string, from: string): Link 
   }
   if (url.origin !== target.origin && url.origin !== target.siteOrigin) return null
   if (!/^https?:$/.test(url.protocol)) return null
+  const clientQuery = clientQueryLink(url)
+  if (clientQuery) return clientQuery
   const exported = exportedPath(url)
   if (!exported) return null
   return { exported, source: `${url.pathname}${url.search}` }
@@ -156,7 +180,7 @@ function rewriterFor(target: SiteTarget, from: string, links: Link[]): Rewriter 
     if (!link) return null
     links.push(link)
     const hash = raw.includes('#') ? raw.slice(raw.indexOf('#')) : ''
-    const rewritten = `${target.basePath}${encodeURI(link.exported)}${hash}`
+    const rewritten = `${target.basePath}${encodeURI(link.exported)}${link.query ?? ''}${hash}`
     return absolute ? `${target.publicOrigin}${rewritten}` : rewritten
   }
 }
