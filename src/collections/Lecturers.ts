@@ -9,6 +9,7 @@ import type {
 import { authenticated } from '@/access/authenticated'
 import { orgScope, scopeWhere } from '@/access/scope'
 import { deleteInScope, listInScope, readPublishedOrInScope } from '@/access/resourceAccess'
+import { REVIEW_EDIT_COMPONENTS } from '@/collections/resourceCollection'
 import { orgField } from '@/fields/org'
 import { slugField } from '@/fields/slug'
 import { workflowFields } from '@/fields/workflow'
@@ -72,14 +73,8 @@ export const Lecturers: CollectionConfig = {
     defaultColumns: ['displayName', 'kind', 'org', 'reviewState'],
     listSearchableFields: ['displayName', 'team', 'slug'],
     baseFilter: listInScope,
-    components: {
-      edit: {
-        beforeDocumentControls: ['@/components/admin/ReviewActions#ReviewStateBadge'],
-        SaveDraftButton: '@/components/admin/ReviewActions#DraftActions',
-        PublishButton: '@/components/admin/ReviewActions#ReviewerPublishButton',
-        UnpublishButton: '@/components/admin/ReviewActions#ReviewerUnpublishButton',
-      },
-    },
+    // Reviewed and published like resources, with the same actions.
+    components: { edit: REVIEW_EDIT_COMPONENTS },
   },
   access: {
     read: readPublishedOrInScope,

@@ -23,6 +23,14 @@ import { rejectStaleUpdate } from '@/hooks/rejectStaleUpdate'
 import { setPublishedAt } from '@/hooks/setPublishedAt'
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
+/** The review workflow's actions in the edit view, for the signed-in role (see ReviewActions). */
+export const REVIEW_EDIT_COMPONENTS = {
+  beforeDocumentControls: ['@/components/admin/ReviewActions#ReviewStateBadge'],
+  SaveDraftButton: '@/components/admin/ReviewActions#DraftActions',
+  PublishButton: '@/components/admin/ReviewActions#ReviewerPublishButton',
+  UnpublishButton: '@/components/admin/ReviewActions#ReviewerUnpublishButton',
+}
+
 type ResourceCollectionOptions = {
   /** Kind-specific fields, shown after the shared ones. */
   fields: Field[]
@@ -48,15 +56,7 @@ export function resourceCollection(
       defaultColumns: defaultColumns ?? ['title', 'org', 'reviewState', 'publishedAt', 'updatedAt'],
       listSearchableFields: ['title', 'summary', 'slug'],
       baseFilter: listInScope,
-      components: {
-        // The review workflow's actions for the signed-in role (see ReviewActions).
-        edit: {
-          beforeDocumentControls: ['@/components/admin/ReviewActions#ReviewStateBadge'],
-          SaveDraftButton: '@/components/admin/ReviewActions#DraftActions',
-          PublishButton: '@/components/admin/ReviewActions#ReviewerPublishButton',
-          UnpublishButton: '@/components/admin/ReviewActions#ReviewerUnpublishButton',
-        },
-      },
+      components: { edit: REVIEW_EDIT_COMPONENTS },
       // "预览" opens the real portal page of the latest draft, behind the admin session.
       preview: (doc) => `/preview?kind=${kind}&id=${String(doc.id)}`,
     },
