@@ -22,6 +22,7 @@ const CAST = {
     dispatcher: 'liuxi.orders@lanchuan.example',
     lecturer: 'liuxi.lecturer@lanchuan.example',
     profile: '柳溪银发宣讲团',
+    profileSlug: 'yinfa-xuanjiangtuan',
     profileKind: '宣讲团',
   },
   desktop: {
@@ -29,6 +30,7 @@ const CAST = {
     dispatcher: 'liuxi.editor@lanchuan.example',
     lecturer: 'xinghua.lecturer@lanchuan.example',
     profile: '杨秀芬',
+    profileSlug: 'yang-xiufen',
     profileKind: '宣讲员',
   },
 } as const
@@ -71,6 +73,14 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
     return Number(await value.textContent())
   }
   const ordersBefore = await totalOrders()
+  // And the lecturer's ratings (the demo county gave both casts three or more).
+  const ratingCount = async () => {
+    await page.goto(`/lecturers/${cast.profileSlug}`)
+    const text = await page.getByTestId('rating-line').textContent()
+    return Number(/（(\d+) 次点单评价）/.exec(text ?? '')?.[1])
+  }
+  const ratingsBefore = await ratingCount()
+  expect(ratingsBefore).toBeGreaterThanOrEqual(3)
 
   // 点单: from the script page, with the script filled in. The page names who gives the talk.
   await page.goto(`/scripts/${SCRIPT}`)
@@ -171,6 +181,9 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   expect(await layoutProblems(page)).toEqual([])
   await snap(page, 'order-tracking-rated', folder)
 
+  // The rating shows on the lecturer's profile at once.
+  expect(await ratingCount()).toBeGreaterThan(ratingsBefore)
+
   // The figures changed, and draw four charts with a text alternative each.
   expect(await totalOrders()).toBeGreaterThan(ordersBefore)
   const charts = page.locator('svg[role="img"]')
@@ -234,4 +247,15 @@ test('lecturer profiles: the list, a profile with its talks, and 点单 by name'
   await page.getByTestId('order-button').click()
   await expect(page).toHaveURL(/\/orders\?lecturer=shimen-baixing-mingzui$/)
   await expect(page.getByTestId('order-lecturer')).toHaveText('点名请：石门百姓名嘴')
+})
+
+test('a media center’s widget carries the 点单 button, opening the portal’s form in a new tab', async ({
+  page,
+}) => {
+  await page.goto(`/embed/scripts/${SCRIPT}`)
+  const order = page.getByTestId('embed-order')
+  await expect(order).toHaveText('预约这堂课')
+  await expect(order).toHaveAttribute('href', `/orders?resource=scripts/${SCRIPT}`)
+  await expect(order).toHaveAttribute('target', '_blank')
+  expect(await layoutProblems(page)).toEqual([])
 })

@@ -538,6 +538,41 @@ describe('lecturer profiles and ratings', () => {
     expect(speakers).toEqual([{ slug: profile.slug, name: '杏花村李大姐', kind: '宣讲员' }])
   })
 
+  it('a lecturer edits their own profile as a draft for review, never someone else’s, and cannot publish it', async () => {
+    const { lecturer } = county.users
+    const edited = await payload.update({
+      collection: 'lecturers',
+      id: profile.id,
+      data: { bio: '杏花村退休村医，逢五在大樟树下开讲。', account: otherLecturer.id },
+      draft: true,
+      ...as(lecturer),
+    })
+    expect(edited.bio).toContain('退休村医')
+    // The account link is staff's to set.
+    expect(idOf(edited.account)).toBe(lecturer.id)
+    expect(
+      await rejectionText(
+        payload.update({
+          collection: 'lecturers',
+          id: otherProfile.id,
+          data: { bio: '改别人的简介' },
+          draft: true,
+          ...as(lecturer),
+        }),
+      ),
+    ).toContain('您无权执行此操作')
+    expect(
+      await rejectionText(
+        payload.update({
+          collection: 'lecturers',
+          id: profile.id,
+          data: { bio: '直接发布', _status: 'published' },
+          ...as(lecturer),
+        }),
+      ),
+    ).toMatch(/审核|发布/)
+  })
+
   it('shows ratings from the third one, on the profile and the resource; comments once approved', async () => {
     const resource = `scripts/${scriptSlug}`
     const scores = [5, 4, 4]

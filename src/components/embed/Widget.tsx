@@ -17,6 +17,7 @@ export function WidgetShell({
   siteName,
   portalPath,
   more,
+  order,
   single = false,
   children,
 }: {
@@ -24,6 +25,8 @@ export function WidgetShell({
   siteName: string
   portalPath: string
   more?: string
+  /** 点单 for a single resource: the portal's order form with it filled in (a new tab). */
+  order?: { href: string; label: string }
   single?: boolean
   children: ReactNode
 }) {
@@ -41,10 +44,24 @@ export function WidgetShell({
           </PortalLink>
         </header>
         {children}
-        {more ? (
-          <PortalLink className="embed-more" href={portalPath} {...OUT}>
-            {more} ›
-          </PortalLink>
+        {more || order ? (
+          <div className="embed-links">
+            {order ? (
+              <PortalLink
+                className="embed-order"
+                href={order.href}
+                data-testid="embed-order"
+                {...OUT}
+              >
+                {order.label}
+              </PortalLink>
+            ) : null}
+            {more ? (
+              <PortalLink className="embed-more" href={portalPath} {...OUT}>
+                {more} ›
+              </PortalLink>
+            ) : null}
+          </div>
         ) : null}
       </div>
       <script data-export="keep" dangerouslySetInnerHTML={{ __html: WIDGET_JS }} />

@@ -1,6 +1,7 @@
 import type { OrderableKind } from '@/lib/orders/submission'
 
-const LABELS: Record<OrderableKind, string> = {
+/** What the 点单 link says on each kind's page and widget. */
+export const ORDER_LABELS: Record<OrderableKind, string> = {
   scripts: '预约这堂课',
   videos: '请人来村里讲',
   cases: '预约这个项目',
@@ -14,7 +15,7 @@ export function OrderButton({ kind, slug }: { kind: OrderableKind; slug: string 
       href={`/orders?resource=${kind}/${encodeURIComponent(slug)}`}
       data-testid="order-button"
     >
-      {LABELS[kind]}
+      {ORDER_LABELS[kind]}
     </a>
   )
 }

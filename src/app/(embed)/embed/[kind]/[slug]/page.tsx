@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation'
 
 import { CacheTags } from '@/components/CacheTags'
 import { WidgetCard, WidgetShell, WidgetVideo } from '@/components/embed/Widget'
+import { ORDER_LABELS } from '@/components/orders/OrderButton'
 import { TAGS } from '@/data/cacheTags'
 import { declareTags } from '@/data/declareTags'
 import { getEmbedResource } from '@/data/embed'
@@ -46,6 +47,14 @@ export default async function ResourceWidget({ params }: Props) {
       siteName={site.name}
       portalPath={`/${kind}/${encodeURIComponent(resource.card.slug)}`}
       more={kind === 'videos' ? '在门户看文字稿' : '在门户阅读全文'}
+      order={
+        kind === 'textbooks'
+          ? undefined
+          : {
+              href: `/orders?resource=${kind}/${encodeURIComponent(resource.card.slug)}`,
+              label: ORDER_LABELS[kind],
+            }
+      }
       single
     >
       <CacheTags tags={[TAGS.resource(kind, resource.card.slug)]} />
