@@ -59,7 +59,7 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   browser,
   isMobile,
 }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(180_000)
   const folder = isMobile ? 'phone' : 'desktop'
   // A number of its own per run (the form allows a few orders per phone a day).
   const phone = `139${String(Date.now()).slice(-7)}${isMobile ? 1 : 2}`
