@@ -271,6 +271,9 @@ test('the static copy takes orders: its form posts to the app through nginx, and
     await orderForm.getByLabel('第一希望').fill(day)
     await orderForm.getByLabel('听众').selectOption({ label: '妇女' })
     await orderForm.getByLabel('大约人数').fill('20')
+    // Hostile markup in the resident's words stays text on every page that shows it.
+    const hostile = '<img src=x onerror="window.__owned=1">讲讲<b>防骗</b>'
+    await orderForm.getByLabel('还想补充的内容（可不填）').fill(hostile)
     await orderForm.getByRole('button', { name: '提交点单' }).click()
     await expect(page.getByTestId('order-number')).toHaveText(/^DD\d{8}-[2-9A-HJ-NP-Z]{5}$/)
     const link = page.getByTestId('tracking-link')
@@ -278,6 +281,11 @@ test('the static copy takes orders: its form posts to the app through nginx, and
     await link.click()
     await expect(page.getByTestId('order-status')).toHaveText('待派单')
     await expect(page.getByTestId('order-track')).toContainText('彩礼轻一点')
+    await expect(page.getByTestId('order-track')).toContainText(hostile)
+    expect(await page.evaluate(() => (window as { __owned?: number }).__owned)).toBeUndefined()
+    await expect(
+      page.locator('[data-testid="order-track"] img, [data-testid="order-track"] b'),
+    ).toHaveCount(0)
     await expect(page.locator('body')).not.toContainText(phone)
   } finally {
     nginx.stop()
