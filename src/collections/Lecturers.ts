@@ -7,6 +7,7 @@ import type {
 } from 'payload'
 
 import { authenticated } from '@/access/authenticated'
+import { staffOnlyField } from '@/access/staff'
 import { orgScope, scopeWhere } from '@/access/scope'
 import { deleteInScope, listInScope, readPublishedOrInScope } from '@/access/resourceAccess'
 import { REVIEW_EDIT_COMPONENTS } from '@/collections/resourceCollection'
@@ -54,10 +55,6 @@ function whenPublicProfileChanged(hook: CollectionAfterChangeHook): CollectionAf
     return involved && !isDraftWrite(req) ? hook(args) : doc
   }
 }
-
-/** Only staff other than lecturers link a profile to an account. */
-const staffField: FieldAccess = ({ req: { user } }) =>
-  Boolean(user) && (user as User).role !== 'lecturer'
 
 /**
  * Public profiles of lecturers and lecture teams (宣讲员 / 宣讲团): who gives a talk, where, in
@@ -132,7 +129,11 @@ export const Lecturers: CollectionConfig = {
       label: '宣讲员账号',
       unique: true,
       index: true,
-      access: { read: authenticated as FieldAccess, create: staffField, update: staffField },
+      access: {
+        read: authenticated as FieldAccess,
+        create: staffOnlyField,
+        update: staffOnlyField,
+      },
       admin: {
         position: 'sidebar',
         description: '派给这位宣讲员的订单出现在该账号的“我的派单”中。不会在门户上显示。',

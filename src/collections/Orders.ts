@@ -2,6 +2,7 @@ import type { Access, CollectionConfig, FieldAccess } from 'payload'
 
 import { isAdmin } from '@/access/isAdmin'
 import { readOrders } from '@/access/orders'
+import { staffOnlyField } from '@/access/staff'
 import { orderEndpoints } from '@/endpoints/orders'
 import { refreshOrderPagesAfterChange } from '@/hooks/orderPages'
 import { enforceOrderWorkflow } from '@/hooks/orderWorkflow'
@@ -10,7 +11,6 @@ import { notifyAfterOrderChange } from '@/lib/orders/notify'
 import { ORDER_ACTIONS, ORDER_STATUSES } from '@/lib/orders/workflow'
 import { ORDERABLE_KINDS } from '@/lib/orders/submission'
 import { AUDIENCES } from '@/lib/vocabulary'
-import type { User } from '@/payload-types'
 
 export const COMMENT_REVIEW_STATES = [
   { label: '待审核', value: 'pending' },
@@ -21,13 +21,9 @@ export const COMMENT_REVIEW_STATES = [
 /** How the admin shows an order's dates: 2026年12月12日 14:30. */
 const DATE_TIME = 'yyyy年M月d日 HH:mm'
 
-const isStaffUser = (user: unknown): boolean => Boolean(user) && (user as User).role !== 'lecturer'
-
 /** Staff in scope change orders; the assigned lecturer only accepts or declines (the hook). */
 const updateOrders: Access = readOrders
 
-/** The resident's phone: staff in scope only (the collection's read rule already scopes). */
-const staffOnly: FieldAccess = ({ req: { user } }) => isStaffUser(user)
 const nobody: FieldAccess = () => false
 
 /**
@@ -101,7 +97,8 @@ export const Orders: CollectionConfig = {
           name: 'phone',
           type: 'text',
           label: '手机号码',
-          access: { read: staffOnly, create: nobody, update: nobody },
+          // Staff in scope only: the collection's read rule already limits them to their orders.
+          access: { read: staffOnlyField, create: nobody, update: nobody },
           admin: { readOnly: true, description: '订单关闭一段时间后自动清除（见站点设置）' },
         },
         {
@@ -116,7 +113,7 @@ export const Orders: CollectionConfig = {
     {
       name: 'org',
       type: 'relationship',
-      access: { update: staffOnly },
+      access: { update: staffOnlyField },
       relationTo: 'orgs',
       label: '所在村（社区）',
       required: true,
@@ -149,7 +146,7 @@ export const Orders: CollectionConfig = {
     {
       name: 'subject',
       type: 'textarea',
-      access: { update: staffOnly },
+      access: { update: staffOnlyField },
       label: '需求内容',
       maxLength: 200,
     },
@@ -166,14 +163,14 @@ export const Orders: CollectionConfig = {
         {
           name: 'audienceType',
           type: 'select',
-          access: { update: staffOnly },
+          access: { update: staffOnlyField },
           label: '听众',
           options: [...AUDIENCES],
         },
         {
           name: 'audienceSize',
           type: 'number',
-          access: { update: staffOnly },
+          access: { update: staffOnlyField },
           label: '人数',
           min: 1,
           max: 5000,
@@ -194,7 +191,7 @@ export const Orders: CollectionConfig = {
         {
           name: 'assignee',
           type: 'relationship',
-          access: { update: staffOnly },
+          access: { update: staffOnlyField },
           relationTo: 'lecturers',
           label: '宣讲员或宣讲团',
           index: true,
@@ -213,7 +210,7 @@ export const Orders: CollectionConfig = {
             {
               name: 'scheduledAt',
               type: 'date',
-              access: { update: staffOnly },
+              access: { update: staffOnlyField },
               label: '宣讲时间',
               admin: {
                 date: {
@@ -226,7 +223,7 @@ export const Orders: CollectionConfig = {
             {
               name: 'place',
               type: 'text',
-              access: { update: staffOnly },
+              access: { update: staffOnlyField },
               label: '宣讲地点',
               maxLength: 80,
             },
@@ -260,7 +257,7 @@ export const Orders: CollectionConfig = {
             {
               name: 'commentReview',
               type: 'select',
-              access: { update: staffOnly },
+              access: { update: staffOnlyField },
               label: '评价公开',
               options: [...COMMENT_REVIEW_STATES],
               index: true,

@@ -3,6 +3,7 @@ import { cache } from 'react'
 
 import { idOf } from '@/lib/ids'
 import type { ResourceKind } from '@/lib/kinds'
+import { ORDERABLE_KINDS, type OrderableKind } from '@/lib/orders/submission'
 import { DIALECTS, labelOf } from '@/lib/vocabulary'
 import type { Lecturer, Order } from '@/payload-types'
 
@@ -126,7 +127,7 @@ export const getLecturer = cache(async (slug: string): Promise<LecturerDetail | 
       overrideAccess: true,
     }),
     Promise.all(
-      (['scripts', 'videos', 'cases'] as const).map(async (kind) => {
+      ORDERABLE_KINDS.map(async (kind) => {
         const found = await payload.find({
           collection: kind,
           where: publicWhere({ speakers: { contains: doc.id } }),
@@ -164,7 +165,7 @@ export const getLecturer = cache(async (slug: string): Promise<LecturerDetail | 
 
 /** Who gives a resource's talk (published profiles) and how residents rated it. */
 export async function resourceSpeakersAndRating(
-  kind: 'scripts' | 'videos' | 'cases',
+  kind: OrderableKind,
   slug: string,
 ): Promise<{ speakers: LecturerLink[]; rating: RatingSummary | null }> {
   const payload = await payloadClient()

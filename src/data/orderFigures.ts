@@ -3,7 +3,10 @@ import type { Payload, Where } from 'payload'
 import { idOf, type DocId } from '@/lib/ids'
 import { figuresOf, type OrderFact, type OrderFigureRow } from '@/lib/orders/figures'
 import { ancestorIds } from '@/lib/tree'
-import type { Order, Org } from '@/payload-types'
+import type { Order } from '@/payload-types'
+
+import { listOrgs } from './taxonomy'
+import type { OrgNode } from './types'
 
 export type OrderFigures = { total: OrderFigureRow; byTownship: OrderFigureRow[] }
 
@@ -13,29 +16,27 @@ export type OrderFigures = { total: OrderFigureRow; byTownship: OrderFigureRow[]
  * and the timeline's actions: nothing about who ordered.
  */
 export async function orderFigures(payload: Payload, where?: Where): Promise<OrderFigures> {
-  const [{ docs: orders }, { docs: orgs }] = await Promise.all([
+  const [{ docs: orders }, orgs] = await Promise.all([
     payload.find({
       collection: 'orders',
       where,
       pagination: false,
       limit: 0,
       depth: 0,
-      select: { org: true, createdAt: true, dispatchedAt: true, rating: true, timeline: { action: true } },
+      select: {
+        org: true,
+        createdAt: true,
+        dispatchedAt: true,
+        rating: true,
+        timeline: { action: true },
+      },
       overrideAccess: true,
     }),
-    payload.find({
-      collection: 'orgs',
-      pagination: false,
-      limit: 0,
-      depth: 0,
-      sort: 'createdAt',
-      select: { name: true, slug: true, level: true, parent: true },
-      overrideAccess: true,
-    }),
+    listOrgs(),
   ])
-  const nodes = (orgs as Org[]).map((org) => ({ id: org.id as DocId, parent: idOf(org.parent) }))
-  const byId = new Map((orgs as Org[]).map((org) => [String(org.id), org]))
-  const townshipOf = (orgId: DocId | null): Org | null => {
+  const nodes = orgs.map((org) => ({ id: org.id, parent: org.parent }))
+  const byId = new Map(orgs.map((org) => [String(org.id), org]))
+  const townshipOf = (orgId: DocId | null): OrgNode | null => {
     if (orgId === null) return null
     for (const id of [orgId, ...ancestorIds(nodes, orgId)]) {
       const org = byId.get(String(id))
@@ -44,7 +45,7 @@ export async function orderFigures(payload: Payload, where?: Where): Promise<Ord
     return null
   }
   const facts = (orders as Order[]).map(
-    (order): OrderFact & { township: Org | null } => ({
+    (order): OrderFact & { township: OrgNode | null } => ({
       org: idOf(order.org),
       township: townshipOf(idOf(order.org)),
       createdAt: order.createdAt,
@@ -53,14 +54,14 @@ export async function orderFigures(payload: Payload, where?: Where): Promise<Ord
       actions: (order.timeline ?? []).map((entry) => entry.action ?? ''),
     }),
   )
-  const townships = (orgs as Org[]).filter(
+  const townships = orgs.filter(
     (org) => org.level === 'institute' && facts.some((fact) => fact.township?.id === org.id),
   )
   return {
     total: figuresOf('total', '合计', facts),
     byTownship: townships.map((org) =>
       figuresOf(
-        org.slug ?? String(org.id),
+        org.slug || String(org.id),
         org.name,
         facts.filter((fact) => fact.township?.id === org.id),
       ),

@@ -5,12 +5,13 @@ import { afterCommit } from '@/lib/afterCommit'
 import { recordPublicChange } from '@/lib/coordination/changeFeed'
 import { expireTags } from '@/lib/expireTags'
 import { idOf } from '@/lib/ids'
+import { isOrderableKind, type OrderableKind } from '@/lib/orders/submission'
 import { queueStaticChange, statusKey } from '@/lib/staticSite/publisher'
 
 /** The slug of a lecturer profile or a resource, to name its pages' rating tag. */
 async function slugOf(
   req: PayloadRequest,
-  collection: 'lecturers' | 'scripts' | 'videos' | 'cases',
+  collection: 'lecturers' | OrderableKind,
   id: unknown,
 ): Promise<string | null> {
   const docId = idOf(id)
@@ -70,7 +71,7 @@ async function addRatingTags(
   const lecturer = await slugOf(req, 'lecturers', doc.assignee)
   if (lecturer) tags.push(TAGS.ratings(`lecturers/${lecturer}`))
   const [kind, id] = String(doc.resourceKey ?? '').split('/')
-  if ((kind === 'scripts' || kind === 'videos' || kind === 'cases') && id) {
+  if (isOrderableKind(kind) && id) {
     const slug = await slugOf(req, kind, id)
     if (slug) tags.push(TAGS.ratings(`${kind}/${slug}`))
   }

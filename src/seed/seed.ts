@@ -4,7 +4,7 @@ import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { paragraphsToLexical } from '@/lib/lexicalDocument'
 import { cuesToVtt, type Cue } from '@/lib/vtt'
 import { idOf } from '@/lib/ids'
-import { maskPhone } from '@/lib/orders/submission'
+import { maskPhone, type OrderableKind } from '@/lib/orders/submission'
 import { newOrderNumber, newTrackingToken } from '@/lib/orders/token'
 
 import { cases } from './content/cases'
@@ -404,8 +404,7 @@ async function seedOrders(
   const system = { overrideAccess: true, context: quiet, depth: 0 } as const
   for (const [index, item] of demoOrders.entries()) {
     const created = new Date(now.getTime() - item.daysAgo * DAY)
-    const resource = item.resource?.split('/') as
-      ['scripts' | 'videos' | 'cases', string] | undefined
+    const resource = item.resource?.split('/') as [OrderableKind, string] | undefined
     const resourceDoc = resource
       ? (
           await payload.find({
@@ -501,7 +500,7 @@ async function linkSpeakers(payload: Payload): Promise<void> {
     const profile = docs[0]
     if (!profile) continue
     for (const talk of lecturer.talks) {
-      const [kind, slug] = talk.split('/') as ['scripts' | 'videos' | 'cases', string]
+      const [kind, slug] = talk.split('/') as [OrderableKind, string]
       const found = await payload.find({
         collection: kind,
         where: { slug: { equals: slug } },

@@ -4,6 +4,7 @@ import { idOf } from '@/lib/ids'
 import { KIND_LABELS, resourcePath } from '@/lib/kinds'
 import { labelOf, AUDIENCES } from '@/lib/vocabulary'
 
+import { isOrderableKind, type OrderableKind } from './submission'
 import { actionLabel, statusLabel, type OrderStatus } from './workflow'
 
 /**
@@ -32,7 +33,7 @@ type StoredOrder = Record<string, unknown> & { id: number | string }
 
 async function publishedTitle(
   payload: Payload,
-  collection: 'scripts' | 'videos' | 'cases',
+  collection: OrderableKind,
   id: unknown,
 ): Promise<{ title: string; slug: string } | null> {
   const docId = idOf(id)
@@ -55,13 +56,9 @@ export async function residentView(
 ): Promise<ResidentOrderView> {
   const relation = order.resource as { relationTo?: string; value?: unknown } | null | undefined
   let resource: ResidentOrderView['resource'] = null
-  if (
-    relation?.relationTo === 'scripts' ||
-    relation?.relationTo === 'videos' ||
-    relation?.relationTo === 'cases'
-  ) {
-    const kind = relation.relationTo
-    const found = await publishedTitle(payload, kind, relation.value)
+  const kind = relation?.relationTo
+  if (isOrderableKind(kind)) {
+    const found = await publishedTitle(payload, kind, relation?.value)
     if (found) {
       resource = {
         kind,

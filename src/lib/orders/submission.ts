@@ -10,6 +10,10 @@ import { AUDIENCES, type Audience } from '@/lib/vocabulary'
 export const ORDERABLE_KINDS = ['scripts', 'videos', 'cases'] as const
 export type OrderableKind = (typeof ORDERABLE_KINDS)[number]
 
+export function isOrderableKind(value: unknown): value is OrderableKind {
+  return (ORDERABLE_KINDS as readonly unknown[]).includes(value)
+}
+
 export const ORDER_LIMITS = {
   nameMax: 20,
   subjectMin: 4,
@@ -93,8 +97,8 @@ function isCalendarDate(value: string): boolean {
 export function parseResourceKey(raw: string): { kind: OrderableKind; slug: string } | null {
   const [kind, slug, ...rest] = raw.split('/')
   if (rest.length > 0 || !kind || !slug || slug.length > 120) return null
-  if (!(ORDERABLE_KINDS as readonly string[]).includes(kind) || !SLUG.test(slug)) return null
-  return { kind: kind as OrderableKind, slug }
+  if (!isOrderableKind(kind) || !SLUG.test(slug)) return null
+  return { kind, slug }
 }
 
 /**
