@@ -22,7 +22,11 @@ import { Users } from './src/collections/Users'
 import { VideoFiles } from './src/collections/VideoFiles'
 import { Videos } from './src/collections/Videos'
 import { healthEndpoint } from './src/endpoints/health'
-import { searchDocumentsEndpoint, searchEndpoint } from './src/endpoints/search'
+import {
+  searchDocumentsEndpoint,
+  searchEndpoint,
+  searchPeopleEndpoint,
+} from './src/endpoints/search'
 import { staticSiteEndpoint } from './src/endpoints/staticSite'
 import { Site } from './src/globals/Site'
 import { richTextEditor } from './src/fields/richText'
@@ -92,7 +96,13 @@ export default buildConfig({
   ],
   globals: [Site],
   onInit: startCoordination,
-  endpoints: [searchEndpoint, searchDocumentsEndpoint, healthEndpoint, staticSiteEndpoint],
+  endpoints: [
+    searchEndpoint,
+    searchDocumentsEndpoint,
+    searchPeopleEndpoint,
+    healthEndpoint,
+    staticSiteEndpoint,
+  ],
   hooks: { afterError: [explainApiErrors] },
   editor: richTextEditor(),
   // Order notifications (src/lib/orders/notify.ts) and password resets: SMTP from the environment.

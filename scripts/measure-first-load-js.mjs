@@ -22,7 +22,7 @@ async function sizeOf(origin, src) {
 /** Bytes a first visit to `path` costs: scripts (module / nomodule), HTML and CSS. */
 export async function measurePage(origin, path) {
   const html = await (await fetch(new URL(path, origin))).text()
-  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)]
+  const tags = [...html.matchAll(/<script\b[^>]*?\ssrc="([^"]+)"[^>]*>/g)]
   const unique = (list) => [...new Set(list.map((m) => m[1]))]
   const scripts = unique(tags.filter((m) => !/nomodule/i.test(m[0])))
   const nomodule = unique(tags.filter((m) => /nomodule/i.test(m[0])))

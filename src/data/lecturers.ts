@@ -23,13 +23,13 @@ export type LecturerCard = LecturerLink & {
   team: string
   org: { name: string; slug: string } | null
   dialects: string[]
+  topics: { name: string; slug: string }[]
   bio: string
   photo: PortalImage | null
 }
 
 export type LecturerDetail = LecturerCard & {
   id: number | string
-  topics: { name: string; slug: string }[]
   rating: RatingSummary | null
   comments: { text: string; at: string; score: number }[]
   resources: { kind: ResourceKind; slug: string; title: string; summary: string }[]
@@ -46,6 +46,9 @@ function toCard(doc: Lecturer): LecturerCard {
     team: doc.team ?? '',
     org: org ? { name: org.name, slug: org.slug ?? '' } : null,
     dialects: (doc.dialects ?? []).map((value) => labelOf(DIALECTS, value)),
+    topics: (doc.topics ?? []).flatMap((topic) =>
+      topic && typeof topic === 'object' ? [{ name: topic.name, slug: topic.slug ?? '' }] : [],
+    ),
     bio: doc.bio ?? '',
     photo: toImage(doc.photo),
   }
@@ -149,9 +152,6 @@ export const getLecturer = cache(async (slug: string): Promise<LecturerDetail | 
   return {
     ...toCard(doc),
     id: doc.id,
-    topics: (doc.topics ?? []).flatMap((topic) =>
-      topic && typeof topic === 'object' ? [{ name: topic.name, slug: topic.slug ?? '' }] : [],
-    ),
     rating,
     comments: (comments.docs as Pick<Order, 'ratingComment' | 'ratedAt' | 'rating'>[]).flatMap(
       (order) =>

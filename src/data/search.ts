@@ -5,10 +5,13 @@ import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { lexicalToPlainText } from '@/lib/richText'
 import { SearchIndex } from '@/lib/search/engine'
 import { cachedIndex } from '@/lib/search/liveCache'
+import { matchPeople, type PersonEntry, personEntry } from '@/lib/search/people'
+import { pinyinTerms } from '@/lib/search/pinyin'
 import type { SearchDoc, SearchFilters, SearchResult } from '@/lib/search/types'
 import { ancestorIds } from '@/lib/tree'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
+import { listLecturers } from './lecturers'
 import { payloadClient } from './payload'
 import { PUBLIC_READ, publicWhere } from './public'
 import { listOrgs, listTopics } from './taxonomy'
@@ -119,6 +122,29 @@ export async function searchResources(
     () => publishedFingerprint(payload),
   )
   return index.search(query, filters, { limit: perPage, offset: (page - 1) * perPage })
+}
+
+/** Every published lecturer and team as search sees them (the static copy ships this list). */
+export async function loadSearchPeople(): Promise<PersonEntry[]> {
+  return (await listLecturers()).map((card) =>
+    personEntry(
+      {
+        slug: card.slug,
+        name: card.name,
+        kind: card.kind,
+        team: card.team,
+        orgName: card.org?.name ?? '',
+        topics: card.topics.map((topic) => topic.name),
+        dialects: card.dialects,
+      },
+      pinyinTerms,
+    ),
+  )
+}
+
+/** Published profiles matching a query, for the search page and the suggestions. */
+export async function searchPeople(query: string): Promise<PersonEntry[]> {
+  return query ? matchPeople(await loadSearchPeople(), query) : []
 }
 
 /** How many resources of each kind are published and when the newest change was: cheap to read. */

@@ -1,20 +1,36 @@
 import type { Endpoint } from 'payload'
 
-import { loadSearchDocs, searchResources } from '@/data/search'
+import { loadSearchDocs, loadSearchPeople, searchPeople, searchResources } from '@/data/search'
 import type { ResourceKind } from '@/lib/kinds'
 import { MAX_SEARCH_DOCUMENT_KEYS, parseDocumentKeys } from '@/lib/search/documentKeys'
 import { parseSearchParams } from '@/lib/search/params'
 
-/** GET /api/search?q=…&kind=…&topic=…: the live portal's search, over published content only. */
+/**
+ * GET /api/search?q=…&kind=…&topic=…: the live portal's search, over published content only;
+ * `people` are the published lecturer and team profiles matching the query (without filters).
+ */
 export const searchEndpoint: Endpoint = {
   path: '/search',
   method: 'get',
   handler: async (req) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const { query, filters, page } = parseSearchParams(url.searchParams)
-    const result = await searchResources(query, filters, page)
+    const [result, people] = await Promise.all([
+      searchResources(query, filters, page),
+      Object.keys(filters).length === 0 && page === 1 ? searchPeople(query) : [],
+    ])
     return Response.json(
-      { ...result, page },
+      {
+        ...result,
+        page,
+        people: people.map(({ slug, name, kind, team, orgName }) => ({
+          slug,
+          name,
+          kind,
+          team,
+          orgName,
+        })),
+      },
       {
         headers: {
           'Cache-Control': 'public, max-age=60',
@@ -58,4 +74,15 @@ export const searchDocumentsEndpoint: Endpoint = {
       headers: { 'Cache-Control': 'no-store' },
     })
   },
+}
+
+/**
+ * GET /api/search/people: every published lecturer and team profile as search matches them, for
+ * the static copy's search page (a few kilobytes for a county). Public content only.
+ */
+export const searchPeopleEndpoint: Endpoint = {
+  path: '/search/people',
+  method: 'get',
+  handler: async () =>
+    Response.json(await loadSearchPeople(), { headers: { 'Cache-Control': 'no-store' } }),
 }

@@ -261,6 +261,12 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     await snap(page, 'export-search', 'live')
     await hit.getByRole('link').click()
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    // Lecturers and teams too, from the profiles file next to the index.
+    await page.goto(`${server.origin}/portal/search/?q=${encodeURIComponent('银发')}`)
+    const team = page.locator('.people-hits').getByRole('link', { name: '柳溪银发宣讲团' })
+    await expect(team).toHaveAttribute('href', '/portal/lecturers/yinfa-xuanjiangtuan/')
+    await team.click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('柳溪银发宣讲团')
 
     // An export that fails part-way leaves the previous one untouched.
     const before = readFileSync(path.join(outDir, 'index.html'), 'utf8')

@@ -34,3 +34,27 @@ test('traditional characters find simplified text; nothing found offers topics',
     page.locator('.no-results').getByRole('link', { name: '持续深入移风易俗' }),
   ).toBeVisible()
 })
+
+test('lecturers and teams are found by name, place or pinyin, above the resources', async ({
+  page,
+}) => {
+  await page.goto(`/search?q=${encodeURIComponent('石门')}`)
+  const people = page.locator('.people-hits')
+  await expect(people.getByRole('heading')).toHaveText('宣讲员 · 宣讲团')
+  await expect(people.getByRole('link', { name: '石门百姓名嘴' })).toBeVisible()
+  // Filters are about resources: the profiles give way.
+  await page.goto(`/search?q=${encodeURIComponent('石门')}&kind=scripts`)
+  await expect(page.locator('.results-summary')).toBeVisible()
+  await expect(page.locator('.people-hits')).toHaveCount(0)
+
+  // Typing a name in pinyin initials suggests the profile first, and Enter opens it.
+  await page.goto('/search')
+  const box = page.getByLabel('搜索宣讲稿、视频、教材和案例')
+  await box.fill('yxf')
+  const first = page.locator('.suggestions [role="option"]').first()
+  await expect(first).toContainText('杨秀芬')
+  await box.press('ArrowDown')
+  await box.press('Enter')
+  await expect(page).toHaveURL(/\/lecturers\/yang-xiufen$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('杨秀芬')
+})

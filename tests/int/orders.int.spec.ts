@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { idOf } from '@/access/scope'
 import { TAGS, tagsForChange } from '@/data/cacheTags'
 import { getLecturer, resourceSpeakersAndRating } from '@/data/lecturers'
+import { loadSearchPeople, searchPeople } from '@/data/search'
 import { orderFigures } from '@/data/orderFigures'
 import { eraseClosedOrderPhones } from '@/lib/orders/erase'
 import type { Lecturer, Order, User } from '@/payload-types'
@@ -536,6 +537,39 @@ describe('lecturer profiles and ratings', () => {
     const { speakers } = await resourceSpeakersAndRating('scripts', talkSlug)
     // Only published profiles are named on the resource page.
     expect(speakers).toEqual([{ slug: profile.slug, name: '杏花村李大姐', kind: '宣讲员' }])
+  })
+
+  it('search finds a published profile by name, village or pinyin, and never a draft one', async () => {
+    const slugs = async (query: string) => (await searchPeople(query)).map((person) => person.slug)
+    expect(await slugs('李大姐')).toEqual([profile.slug])
+    // The name's pinyin, whole or by initials, as phone users type it.
+    expect(await slugs('lidajie')).toContain(profile.slug)
+    expect(await slugs('xhcldj')).toEqual([profile.slug])
+    // Every part of the query must match: the village and the dialect, not the village alone.
+    expect(await slugs('杏花村 岚川话')).toContain(profile.slug)
+    expect(await slugs('杏花村 普通话')).not.toContain(profile.slug)
+    expect(await slugs('李大姐 张师傅')).toEqual([])
+
+    const hidden = await payload.create({
+      collection: 'lecturers',
+      data: { displayName: '没审过的王老师', org: county.orgs.villageA, _status: 'draft' } as never,
+      draft: true,
+      overrideAccess: true,
+      context,
+    })
+    expect(await slugs('王老师')).toEqual([])
+    expect((await loadSearchPeople()).map((person) => person.slug)).not.toContain(hidden.slug)
+
+    // The portal's search API names the profile, with what a result shows and nothing else.
+    const response = await restGet(`search?q=${encodeURIComponent('李大姐')}`)
+    expect(response.status).toBe(200)
+    const { people } = JSON.parse(response.text) as { people: Record<string, string>[] }
+    expect(people).toHaveLength(1)
+    expect(people[0]).toMatchObject({ slug: profile.slug, name: '杏花村李大姐', kind: '宣讲员' })
+    expect(Object.keys(people[0]).sort()).toEqual(['kind', 'name', 'orgName', 'slug', 'team'])
+    // Filters narrow the resources; the profiles are not among them.
+    const filtered = await restGet(`search?q=${encodeURIComponent('李大姐')}&kind=scripts`)
+    expect(JSON.parse(filtered.text).people).toEqual([])
   })
 
   it('a lecturer edits their own profile as a draft for review, never someone else’s, and cannot publish it', async () => {

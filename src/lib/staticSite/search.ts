@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { MAX_SEARCH_DOCUMENT_KEYS } from '../search/documentKeys'
+import { PEOPLE_FILE } from '../search/people'
 import type { SearchDoc } from '../search/types'
 import { searchDocKey, StaticIndexBuilder, type StaticIndexFiles } from '../search/static/writer'
 import { sha256 } from './files'
@@ -77,9 +78,17 @@ async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> 
   return JSON.parse(response.body.toString('utf8')) as SearchDoc[]
 }
 
+/** The published lecturer and team profiles as search matches them (src/lib/search/people.ts). */
+async function fetchPeople(origin: string): Promise<Uint8Array> {
+  const response = await httpGet(`${origin}/api/search/people`)
+  if (response.status !== 200) throw new Error(`无法获取宣讲员搜索数据：HTTP ${response.status}`)
+  return response.body
+}
+
 /**
  * The static search files for the published documents of the running portal: the sharded index
- * under /search-index/ and /search.js, as exported paths with their bytes.
+ * under /search-index/, the profiles in /search-index/people.json and /search.js, as exported
+ * paths with their bytes.
  *
  * With `root` (the static folder) and the documents a publish touched, the index of the previous
  * run is updated in place: only those documents are read and tokenized again, and only the files
@@ -116,6 +125,8 @@ export async function searchFiles(
   }
   const files = new Map<string, Uint8Array>()
   for (const [name, body] of indexFiles) files.set(`/search-index/${name}`, body)
+  // Read on every run: a few kilobytes, and a profile change is a change of the whole portal.
+  files.set(`/search-index/${PEOPLE_FILE}`, await fetchPeople(origin))
   files.set('/search.js', await searchScript())
   if (root) {
     store[KEY] = { root, builder, manifest: sha256(indexFiles.get('manifest.json') as Uint8Array) }

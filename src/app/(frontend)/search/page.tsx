@@ -3,7 +3,7 @@ import { PortalLink as Link } from '@/components/PortalLink'
 
 import { CacheTags } from '@/components/CacheTags'
 import { EVERY_CHANGE } from '@/data/cacheTags'
-import { searchNames, searchResources } from '@/data/search'
+import { searchNames, searchPeople, searchResources } from '@/data/search'
 import { formatDate } from '@/lib/format'
 import { KIND_LABELS, resourcePath } from '@/lib/kinds'
 import { parseSearchParams } from '@/lib/search/params'
@@ -43,7 +43,12 @@ function hrefWith(
 
 export default async function SearchPage({ searchParams }: Props) {
   const { query, filters, page } = parseSearchParams(await searchParams)
-  const [result, names] = await Promise.all([searchResources(query, filters, page), searchNames()])
+  const plain = Object.keys(filters).length === 0 && page === 1
+  const [result, names, people] = await Promise.all([
+    searchResources(query, filters, page),
+    searchNames(),
+    plain ? searchPeople(query) : [],
+  ])
   const label = (facet: FacetName, value: string): string => {
     switch (facet) {
       case 'kind':
@@ -127,6 +132,21 @@ export default async function SearchPage({ searchParams }: Props) {
         </details>
 
         <section className="results" aria-live="polite" data-search-results>
+          {people.length > 0 ? (
+            <div className="people-hits">
+              <h2>宣讲员 · 宣讲团</h2>
+              <ul>
+                {people.map((person) => (
+                  <li key={person.slug}>
+                    <Link href={`/lecturers/${person.slug}`}>{person.name}</Link>
+                    <span className="people-meta">
+                      {[person.kind, person.team, person.orgName].filter(Boolean).join(' · ')}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <p className="results-summary">
             {query ? <>“{query}”</> : '全部资源'}：共 {result.total} 条
             {result.partial ? '（没有同时包含所有词语的结果，以下为包含部分词语的结果）' : ''}

@@ -7,8 +7,36 @@
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
 import { parseSearchParams } from '../params'
-import { attachAllSuggestions } from '../suggest'
+import { matchPeople, PEOPLE_FILE, type PersonEntry } from '../people'
+import { attachAllSuggestions, type Suggestion } from '../suggest'
 import { StaticSearchClient } from './client'
+
+let people: Promise<PersonEntry[]> | null = null
+
+/** The published profiles (a few kilobytes), read once per page; none when the file is away. */
+function loadPeople(basePath: string): Promise<PersonEntry[]> {
+  people ??= fetch(`${basePath}/search-index/${PEOPLE_FILE}`)
+    .then((response) => (response.ok ? (response.json() as Promise<PersonEntry[]>) : []))
+    .catch(() => [])
+  return people
+}
+
+/** The profiles block the live search page renders above the resources. */
+function peopleBlock(basePath: string, found: PersonEntry[]): HTMLElement {
+  const block = element('div', 'people-hits')
+  block.append(element('h2', undefined, '宣讲员 · 宣讲团'))
+  const list = element('ul')
+  for (const person of found) {
+    const item = element('li')
+    const link = element('a', undefined, person.name)
+    link.href = `${basePath}/lecturers/${person.slug}/`
+    const meta = [person.kind, person.team, person.orgName].filter(Boolean).join(' · ')
+    item.append(link, element('span', 'people-meta', meta))
+    list.append(item)
+  }
+  block.append(list)
+  return block
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag)
@@ -31,7 +59,13 @@ async function run(): Promise<void> {
   results.replaceChildren(status)
   try {
     const client = new StaticSearchClient(`${basePath}/search-index`)
-    const result = await client.search(query, filters, 50)
+    const [result, found] = await Promise.all([
+      client.search(query, filters, 50),
+      Object.keys(filters).length === 0
+        ? loadPeople(basePath).then((all) => matchPeople(all, query))
+        : [],
+    ])
+    if (found.length > 0) results.prepend(peopleBlock(basePath, found))
     status.textContent = `“${query}”：共 ${result.total} 条${result.partial ? '（包含部分词语的结果）' : ''}`
     if (result.hits.length === 0) {
       results.append(
@@ -68,13 +102,21 @@ function basePathOf(form: HTMLFormElement | null): string {
 function suggest(): void {
   const basePath = basePathOf(document.querySelector<HTMLFormElement>('form[role="search"]'))
   const client = new StaticSearchClient(`${basePath}/search-index`)
-  attachAllSuggestions(async (query) =>
-    (await client.search(query, {}, 6)).hits.map((hit) => ({
-      title: hit.title,
-      href: `${basePath}/${hit.kind}/${hit.slug}/`,
-      label: KIND_LABELS[hit.kind as ResourceKind]?.short ?? '',
-    })),
-  )
+  attachAllSuggestions(async (query) => {
+    const [result, all] = await Promise.all([client.search(query, {}, 6), loadPeople(basePath)])
+    return [
+      ...matchPeople(all, query, 2).map((person): Suggestion => ({
+        title: person.name,
+        href: `${basePath}/lecturers/${person.slug}/`,
+        label: person.kind,
+      })),
+      ...result.hits.map((hit) => ({
+        title: hit.title,
+        href: `${basePath}/${hit.kind}/${hit.slug}/`,
+        label: KIND_LABELS[hit.kind as ResourceKind]?.short ?? '',
+      })),
+    ]
+  })
 }
 
 function start(): void {
