@@ -17,6 +17,7 @@ const VARIANTS = {
     facts: 'facts',
     sizes: '(max-width: 600px) 100vw, (max-width: 1000px) 50vw, 360px',
     Heading: 'h3',
+    title: 'card-title',
   },
   widget: {
     article: (card: Card) => `embed-card${card.cover ? '' : ' no-image'}`,
@@ -27,6 +28,7 @@ const VARIANTS = {
     facts: 'embed-facts',
     sizes: '(max-width: 500px) 96px, 240px',
     Heading: 'h2',
+    title: undefined,
   },
 } as const
 
@@ -39,15 +41,18 @@ export function ResourceCard({
   variant = 'portal',
   imageSizes,
   linkProps,
+  headingLevel,
 }: {
   card: Card
   variant?: keyof typeof VARIANTS
+  /** The title's heading level where the variant's would skip one (a card right under the h1). */
+  headingLevel?: 2 | 3
   /** The picture's `sizes`, when the card is wider than usual. */
   imageSizes?: string
   linkProps?: Pick<AnchorHTMLAttributes<HTMLAnchorElement>, 'target' | 'rel'>
 }) {
   const look = VARIANTS[variant]
-  const { Heading } = look
+  const Heading = headingLevel ? (`h${headingLevel}` as const) : look.Heading
   return (
     <article className={look.article(card)}>
       {card.cover ? (
@@ -59,7 +64,7 @@ export function ResourceCard({
       ) : null}
       <div className={look.body}>
         <span className={look.kind}>{KIND_LABELS[card.kind].short}</span>
-        <Heading>
+        <Heading className={look.title}>
           <PortalLink href={resourcePath(card.kind, card.slug)} {...linkProps}>
             {card.title}
           </PortalLink>
@@ -76,12 +81,13 @@ export function ResourceCard({
   )
 }
 
-export function ResourceGrid({ cards }: { cards: Card[] }) {
+/** Cards in a grid; `headingLevel` 2 where the grid sits right under the page's h1. */
+export function ResourceGrid({ cards, headingLevel }: { cards: Card[]; headingLevel?: 2 | 3 }) {
   return (
     <ul className="cards">
       {cards.map((card) => (
         <li key={`${card.kind}-${card.slug}`}>
-          <ResourceCard card={card} />
+          <ResourceCard card={card} headingLevel={headingLevel} />
         </li>
       ))}
     </ul>

@@ -155,10 +155,17 @@ export function addReadingTools(html: string, basePath: string): string {
   )
 }
 
-/** Adds the static search script (suggestions; results on the search page) to pages with a search box. */
+/**
+ * Adds the static search script (suggestions; results on the search page) to pages with a search
+ * box. On the search page the rendered results (every resource: the page was exported without a
+ * query) stay hidden, their room kept, until the script has put the query's results in their
+ * place: shown and then replaced, they would jump under the reader's eyes.
+ */
 export function addSearchScript(html: string, basePath: string): string {
   if (!html.includes('data-search-results') && !html.includes('role="search"')) return html
-  return html.replace('</body>', `<script src="${basePath}/search.js" defer></script></body>`)
+  return html
+    .replace('data-search-results', 'data-search-results data-static-pending')
+    .replace('</body>', `<script src="${basePath}/search.js" defer></script></body>`)
 }
 
 /** A rendered page as the export serves it: no Next runtime, reading tools where needed. */

@@ -119,6 +119,23 @@ test.describe('phone layout', () => {
       await page.goto(`${server.origin}/search/?q=${encodeURIComponent('彩礼')}`)
       await expect(page.locator('.hit').first()).toBeVisible()
       await expect(page.locator('.facets-panel')).toHaveCount(0)
+      // The exported results (every resource) never flash before the query's own replace them.
+      const shifted = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries() as (PerformanceEntry & {
+                value: number
+                hadRecentInput: boolean
+              })[]) {
+                if (!entry.hadRecentInput) total += entry.value
+              }
+            }).observe({ type: 'layout-shift', buffered: true })
+            setTimeout(() => resolve(total), 500)
+          }),
+      )
+      expect(shifted, '累计布局偏移 CLS').toBeLessThan(0.1)
       // Suggestions in the copy come from its static index.
       await page.goto(`${server.origin}/`)
       await page

@@ -48,7 +48,7 @@ test('list filters change the results and live in a shareable URL', async ({ pag
   const inRange = liuxi.filter((s) => s.durationMinutes >= 5 && s.durationMinutes <= 20)
   await page.goto('/scripts?org=liuxi&min=5&max=20&sort=shortest')
   await expect(page.getByRole('status')).toContainText(`符合条件的 ${inRange.length} 篇`)
-  const shown = await page.locator('.cards h3').allInnerTexts()
+  const shown = await page.locator('.cards .card-title').allInnerTexts()
   const expected = [...inRange].sort((a, b) => a.durationMinutes - b.durationMinutes)
   expect(shown.map((title) => expected.find((s) => s.title === title)?.durationMinutes)).toEqual(
     expected.map((s) => s.durationMinutes),

@@ -68,7 +68,10 @@ export function mentions(text: string, kind: string, slug: string): boolean {
 
 /** The slugs of a list page's cards, in order (live `/scripts/x` or static `/scripts/x/` links). */
 export function cardSlugs(html: string, kind: string): string[] {
-  const pattern = new RegExp(`<h3><a href="[^"]*?/${kind}/([a-z0-9-]+)/?"`, 'g')
+  const pattern = new RegExp(
+    `<h[23] class="card-title"><a href="[^"]*?/${kind}/([a-z0-9-]+)/?"`,
+    'g',
+  )
   return [...html.matchAll(pattern)].map((match) => match[1])
 }
 

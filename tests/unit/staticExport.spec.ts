@@ -55,6 +55,19 @@ describe('staticPage', () => {
     expect(script).toContain('<script src="/portal/reading-tools.js" defer></script></body>')
   })
 
+  it('holds the search page’s exported results back until the script has the query’s own', () => {
+    const html =
+      '<body><form role="search"></form><section class="results" data-search-results>' +
+      '<ol class="hits"><li>全部资源</li></ol></section></body>'
+    const page = staticPage(html, '/portal')
+    expect(page).toContain('<section class="results" data-search-results data-static-pending>')
+    expect(page).toContain('<script src="/portal/search.js" defer></script></body>')
+    // Other pages with a search box only get the script (suggestions).
+    const other = staticPage('<body><form role="search"></form><p>首页</p></body>', '')
+    expect(other).not.toContain('data-static-pending')
+    expect(other).toContain('<script src="/search.js" defer></script></body>')
+  })
+
   it('keeps the inline scripts marked data-export="keep" (widgets, embed panel), only those', () => {
     const html =
       '<body><script data-export="keep">window.parent.postMessage(1, "*")</script>' +

@@ -52,7 +52,7 @@ export async function KindList({ kind, query }: { kind: ResourceKind; query: Lis
       </section>
       <ListFilters kind={kind} query={query} topics={topics} orgs={orgs} />
       {result.cards.length > 0 ? (
-        <ResourceGrid cards={result.cards} />
+        <ResourceGrid cards={result.cards} headingLevel={2} />
       ) : (
         <p className="empty">没有符合条件的{KIND_LABELS[kind].name}，请放宽筛选条件。</p>
       )}

@@ -16,7 +16,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { query } = parseSearchParams(await searchParams)
-  return { title: query ? `搜索：${query}` : '搜索', robots: { index: false, follow: true } }
+  // Results are not for indexing; without its own canonical the page would inherit the home's.
+  return {
+    title: query ? `搜索：${query}` : '搜索',
+    robots: { index: false, follow: true },
+    alternates: { canonical: '/search' },
+  }
 }
 
 const FACET_TITLES: Record<FacetName, string> = {

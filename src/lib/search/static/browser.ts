@@ -52,7 +52,12 @@ async function run(): Promise<void> {
   // The exporter rewrote the form's action for the base path: /portal/search/ → /portal
   const basePath = basePathOf(form)
   const { query, filters } = parseSearchParams(new URLSearchParams(location.search))
-  if (!query) return
+  // The exporter hid the rendered results (every resource) until these are in place.
+  const reveal = () => results.removeAttribute('data-static-pending')
+  if (!query) {
+    reveal()
+    return
+  }
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')
   if (input) input.value = query
   const status = element('p', 'results-summary', '正在搜索…')
@@ -91,6 +96,8 @@ async function run(): Promise<void> {
     results.append(list)
   } catch {
     status.textContent = '搜索暂时不可用，请稍后再试。'
+  } finally {
+    reveal()
   }
 }
 

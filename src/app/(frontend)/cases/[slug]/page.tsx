@@ -116,7 +116,11 @@ export default async function CasePage({ params }: Props) {
             {item.gallery.map((photo) => (
               <li key={photo.src}>
                 <figure>
-                  <ResponsiveImage image={photo} sizes="(max-width: 600px) 100vw, 300px" />
+                  {/* A caption that says what the alt text says: read once, not twice. */}
+                  <ResponsiveImage
+                    image={photo.caption === photo.alt ? { ...photo, alt: '' } : photo}
+                    sizes="(max-width: 600px) 100vw, 300px"
+                  />
                   <figcaption>{photo.caption}</figcaption>
                 </figure>
               </li>
