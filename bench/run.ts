@@ -23,6 +23,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 
 import { measurePage } from '../scripts/measure-first-load-js.mjs'
+import { medianAudit } from './lighthouse'
 import { percentile, printTable, writeResult } from './lib'
 import { run, startProcess, waitFor, type Peak } from './proc'
 
@@ -51,6 +52,7 @@ const sizeLabel = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : Str
 const DURATION = Number(option('duration', '5'))
 const CONNECTIONS = Number(option('connections', '10'))
 const PUBLISHES = Number(option('publishes', '20'))
+const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', '3'))
 const CACHE = process.env.BENCH_CACHE ?? path.join(tmpdir(), 'practice-hub-bench-cache')
 
 // ---------------------------------------------------------------------------------------------
@@ -836,20 +838,44 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'weight',
-    title: 'Page weight (first-load JS: module scripts only, nomodule excluded; gzip)',
+    title:
+      'Page weight (first-load JS: module scripts only, nomodule excluded; gzip), against a bare Next.js app of the same version (one page, no client component)',
     sizes: [10_000],
     run: async (ctx) => {
       // The export's page sizes are shown when another benchmark of this run exported.
       const exp = ctx.hasExport() ? await ctx.exported() : null
       const origin = await ctx.start()
       const details = await samplePaths(origin)
+      // The framework's own floor: what any App Router page loads before our first line.
+      const bare = await startBareNext(1000)
+      let floor: Awaited<ReturnType<typeof measurePage>>
+      try {
+        floor = await measurePage(bare.origin, '/')
+      } finally {
+        await bare.stop()
+      }
       const pages: [string, string][] = [
         ['home', '/'],
         ['list', '/scripts'],
         ...Object.entries(details).map(([kind, url]): [string, string] => [`detail ${kind}`, url]),
         ['search', '/search'],
+        ['点单', '/orders'],
       ]
-      const rows: Row[] = []
+      const rows: Row[] = [
+        {
+          size: '-',
+          page: 'bare Next.js (baseline)',
+          'JS files': floor.scripts,
+          'JS gzip kB': (floor.gzip / 1024).toFixed(1),
+          'JS raw kB': (floor.raw / 1024).toFixed(1),
+          'JS over bare kB': '0.0',
+          'nomodule gzip kB (not loaded)': (floor.nomoduleGzip / 1024).toFixed(1),
+          'HTML gzip kB': (floor.htmlGzip / 1024).toFixed(1),
+          'CSS gzip kB': (floor.cssGzip / 1024).toFixed(1),
+          'total gzip kB': ((floor.gzip + floor.htmlGzip + floor.cssGzip) / 1024).toFixed(1),
+          'export HTML kB': '-',
+        },
+      ]
       for (const [name, url] of pages) {
         const m = await measurePage(origin, url)
         const staticPath = staticPathOf(url)
@@ -862,6 +888,7 @@ const BENCHMARKS: Benchmark[] = [
           'JS files': m.scripts,
           'JS gzip kB': (m.gzip / 1024).toFixed(1),
           'JS raw kB': (m.raw / 1024).toFixed(1),
+          'JS over bare kB': ((m.gzip - floor.gzip) / 1024).toFixed(1),
           'nomodule gzip kB (not loaded)': (m.nomoduleGzip / 1024).toFixed(1),
           'HTML gzip kB': (m.htmlGzip / 1024).toFixed(1),
           'CSS gzip kB': (m.cssGzip / 1024).toFixed(1),
@@ -870,6 +897,84 @@ const BENCHMARKS: Benchmark[] = [
         })
       }
       return rows
+    },
+  },
+  {
+    name: 'lighthouse',
+    title: `Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} per page): next start and the static copy behind nginx; goal performance ≥ 95, the others 100, no console errors`,
+    sizes: [1000],
+    run: async (ctx) => {
+      const exp = await ctx.exported()
+      const origin = await ctx.start()
+      const nginx = await startNginx(exp.out, ctx.dir)
+      try {
+        const details = await samplePaths(origin)
+        const search = `?q=${encodeURIComponent('彩礼')}`
+        // [page, live URL, the static copy's URL (null: needs a server)]
+        const pages: [string, string, string | null][] = [
+          ['home', '/', '/'],
+          ['list', '/scripts', '/scripts/'],
+          ['list filtered', '/scripts?topic=yifeng-yisu&format=bandeng', null],
+          ...Object.entries(details).map(([kind, url]): [string, string, string] => [
+            `detail ${kind}`,
+            url,
+            `${url}/`,
+          ]),
+          ['search', `/search${search}`, `/search/${search}`],
+          ['点单', '/orders', '/orders/'],
+        ]
+        const rows: Row[] = []
+        let done = 0
+        const total = pages.length * 2
+        for (const [name, url, staticUrl] of pages) {
+          await fetch(`${origin}${url}`) // the first render is not what a reader meets
+          const targets: [string, string | null][] = [
+            ['next start', `${origin}${url}`],
+            ['static', staticUrl ? `http://127.0.0.1:${PORT_STATIC}${staticUrl}` : null],
+          ]
+          for (const [server, target] of targets) {
+            done += 1
+            if (!target) {
+              const blank = Object.fromEntries(
+                [
+                  'accessibility',
+                  'best practices',
+                  'seo',
+                  'LCP ms',
+                  'FCP ms',
+                  'TBT ms',
+                  'CLS',
+                  'console errors',
+                  'below 100',
+                ].map((column) => [column, '-']),
+              )
+              rows.push({ size: ctx.label, page: name, server, performance: 'n/a', ...blank })
+              continue
+            }
+            log(`lighthouse ${done}/${total} ${server} ${name}`)
+            const result = await medianAudit(target, LIGHTHOUSE_RUNS)
+            rows.push({
+              size: ctx.label,
+              page: name,
+              server,
+              performance: result.performance,
+              accessibility: result.accessibility,
+              'best practices': result.bestPractices,
+              seo: result.seo,
+              'LCP ms': result.lcpMs,
+              'FCP ms': result.fcpMs,
+              'TBT ms': result.tbtMs,
+              CLS: result.cls,
+              'console errors': result.consoleErrors.length,
+              'below 100': result.failing.join(' ') || '-',
+            })
+            for (const error of result.consoleErrors) log(`  控制台错误 console error: ${error}`)
+          }
+        }
+        return rows
+      } finally {
+        await nginx.stop()
+      }
     },
   },
   {
@@ -1015,12 +1120,13 @@ http {
 async function main() {
   const names = args.filter(
     (arg, i) =>
-      !arg.startsWith('--') && !args[i - 1]?.match(/^--(size|duration|connections|publishes)$/),
+      !arg.startsWith('--') &&
+      !args[i - 1]?.match(/^--(size|duration|connections|publishes|lighthouse-runs)$/),
   )
   const unknown = names.filter((name) => name !== 'all' && !BENCHMARKS.some((b) => b.name === name))
   if (unknown.length > 0 || flag('help')) {
     console.log(
-      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --fresh --search --no-mongo]\n` +
+      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --lighthouse-runs 3 --fresh --search --no-mongo]\n` +
         `benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
     )
     process.exit(unknown.length > 0 ? 2 : 0)
