@@ -21,6 +21,10 @@ import { ancestorIds, type TreeNode } from '@/lib/tree'
  * - `speaker(id)`: the page lists the resources a lecturer profile gives (主讲).
  * - `ratings(key)`: the page shows the residents' ratings of a resource (`scripts/slug`) or a
  *   lecturer profile (`lecturers/slug`); a rating or an approved comment changes it.
+ * - `structure`: the page shows only the county's structure (orgs, topics, site settings), never a
+ *   resource. Nothing expires it by name: a change to those refreshes the whole portal anyway. It
+ *   keeps such pages out of the static publisher's work for a resource change (a page that
+ *   declares nothing is rendered again for every change).
  *
  * Org, topic and site settings changes refresh the whole portal (see revalidateResource.ts).
  */
@@ -34,6 +38,7 @@ export const TAGS = {
   ratings: (key: string) => `g:${key}`,
   speaker: (id: DocId) => `s:${String(id)}`,
   orderFigures: 'f:orders',
+  structure: 'x:structure',
 } as const
 
 /** Tags of pages that list every kind (home, the all-kinds feed, the sitemap's sections). */

@@ -156,7 +156,6 @@ function listingPaths(taxonomy: Taxonomy, org: string, pages: number): string[] 
     '/',
     `/${KIND}`,
     `/${KIND}?sort=shortest&page=${pages}`,
-    '/search',
     `/search?q=${encodeURIComponent(SEARCH_WORDS)}`,
     '/sitemap.xml',
     `/embed/${KIND}`,

@@ -58,3 +58,19 @@ test('lecturers and teams are found by name, place or pinyin, above the resource
   await expect(page).toHaveURL(/\/lecturers\/yang-xiufen$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('杨秀芬')
 })
+
+test('the search page without a query offers where to start, not every resource', async ({
+  page,
+}) => {
+  await page.goto('/search')
+  await expect(page.getByLabel('搜索宣讲稿、视频、教材和案例')).toHaveValue('')
+  await expect(page.locator('.hit')).toHaveCount(0)
+  const prompt = page.locator('.search-prompt')
+  await expect(prompt.getByRole('link', { name: '宣讲员与宣讲团' })).toHaveAttribute(
+    'href',
+    '/lecturers',
+  )
+  await prompt.getByRole('link', { name: '持续深入移风易俗' }).click()
+  await expect(page).toHaveURL(/\/topics\/[a-z0-9-]+$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('移风易俗')
+})

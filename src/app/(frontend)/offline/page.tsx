@@ -1,4 +1,6 @@
 import type { Metadata } from 'next'
+import { TAGS } from '@/data/cacheTags'
+import { CacheTags } from '@/components/CacheTags'
 
 export const metadata: Metadata = {
   title: '我的离线稿件',
@@ -14,6 +16,7 @@ export const metadata: Metadata = {
 export default function OfflinePage() {
   return (
     <div className="detail offline-page">
+      <CacheTags tags={[TAGS.structure]} />
       <h1>我的离线稿件</h1>
       <p>
         在宣讲稿、乡土教材和品牌项目案例的页面上点“保存到手机”，稿件连同图片和 Word

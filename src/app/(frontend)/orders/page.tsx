@@ -6,6 +6,8 @@ import { orderApiOrigin } from '@/lib/orders/cors'
 import { AUDIENCES } from '@/lib/vocabulary'
 
 import './orders.css'
+import { TAGS } from '@/data/cacheTags'
+import { CacheTags } from '@/components/CacheTags'
 
 export const revalidate = false
 
@@ -38,6 +40,7 @@ async function villageChoices(): Promise<OrgChoice[]> {
 export default async function OrderPage() {
   return (
     <div className="detail order-page">
+      <CacheTags tags={[TAGS.structure]} />
       <h1>点单：预约一堂宣讲</h1>
       <p className="lead">
         想听什么，写下来；哪天方便，选一选。所在村（社区）的实践站收到后会派宣讲员，讲完请你打个分。

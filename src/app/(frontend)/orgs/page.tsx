@@ -3,6 +3,8 @@ import { PortalLink } from '@/components/PortalLink'
 
 import { listOrgs } from '@/data/taxonomy'
 import type { DocId, OrgNode } from '@/data/types'
+import { TAGS } from '@/data/cacheTags'
+import { CacheTags } from '@/components/CacheTags'
 
 export const revalidate = false
 
@@ -28,6 +30,7 @@ export default async function OrgsPage() {
   const orgs = await listOrgs()
   return (
     <>
+      <CacheTags tags={[TAGS.structure]} />
       <section className="hero">
         <h1>按地区浏览</h1>
         <p>县实践中心、乡镇实践所和村实践站</p>

@@ -2,10 +2,10 @@ import type { Metadata } from 'next'
 import { PortalLink as Link } from '@/components/PortalLink'
 
 import { CacheTags } from '@/components/CacheTags'
-import { EVERY_CHANGE } from '@/data/cacheTags'
+import { EVERY_CHANGE, TAGS } from '@/data/cacheTags'
 import { searchNames, searchPeople, searchResources } from '@/data/search'
 import { formatDate } from '@/lib/format'
-import { KIND_LABELS, resourcePath } from '@/lib/kinds'
+import { KIND_LABELS, RESOURCE_KINDS, resourcePath } from '@/lib/kinds'
 import { parseSearchParams } from '@/lib/search/params'
 import { DURATION_BUCKETS, type FacetName, type SearchFilters } from '@/lib/search/types'
 import { AUDIENCES, DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
@@ -46,8 +46,74 @@ function hrefWith(
   return `/search?${params.toString()}`
 }
 
+function SearchForm({ query, filters }: { query: string; filters: SearchFilters }) {
+  return (
+    <form role="search" action="/search" method="get" className="search-form">
+      <label htmlFor="q">搜索宣讲稿、视频、教材和案例</label>
+      <div className="search-row">
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={query}
+          placeholder="如：移风易俗、彩礼、老年人 防诈骗"
+          maxLength={100}
+        />
+        {Object.entries(filters).map(([key, value]) => (
+          <input key={key} type="hidden" name={key} value={value} />
+        ))}
+        <button className="button" type="submit">
+          搜索
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * `/search` with nothing asked: the box and where to start. Nothing to rank, so no search index
+ * to build (at 10k resources that is seconds of work), and the page changes only with the county's
+ * structure: the static copy's search page, which its script fills for a query, is not rendered
+ * again for every resource change.
+ */
+async function SearchPrompt() {
+  const names = await searchNames()
+  return (
+    <div className="search">
+      <CacheTags tags={[TAGS.structure]} />
+      <SearchForm query="" filters={{}} />
+      <section className="results search-prompt" aria-live="polite" data-search-results>
+        <p>
+          输入想找的内容：一个词、几个字或宣讲员的名字，多个词用空格隔开；拼音和首字母也能找，比如
+          cl 就是“彩礼”。
+        </p>
+        <h2>从主题看起</h2>
+        <ul className="tags">
+          {names.suggested.map((topic) => (
+            <li key={topic.slug}>
+              <Link href={`/topics/${topic.slug}`}>{topic.name}</Link>
+            </li>
+          ))}
+        </ul>
+        <h2>按类型浏览</h2>
+        <ul className="tags">
+          {RESOURCE_KINDS.map((kind) => (
+            <li key={kind}>
+              <Link href={`/${kind}`}>{KIND_LABELS[kind].name}</Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/lecturers">宣讲员与宣讲团</Link>
+          </li>
+        </ul>
+      </section>
+    </div>
+  )
+}
+
 export default async function SearchPage({ searchParams }: Props) {
   const { query, filters, page } = parseSearchParams(await searchParams)
+  if (!query && Object.keys(filters).length === 0) return <SearchPrompt />
   const plain = Object.keys(filters).length === 0 && page === 1
   const [result, names, people] = await Promise.all([
     searchResources(query, filters, page),
@@ -76,27 +142,9 @@ export default async function SearchPage({ searchParams }: Props) {
   const pages = Math.ceil(result.total / perPage)
   return (
     <div className="search">
-      {/* Per request on the live site; the static copy re-renders its page on every change. */}
+      {/* Per request on the live site; the static copy serves the prompt (SearchPrompt). */}
       <CacheTags tags={EVERY_CHANGE} />
-      <form role="search" action="/search" method="get" className="search-form">
-        <label htmlFor="q">搜索宣讲稿、视频、教材和案例</label>
-        <div className="search-row">
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={query}
-            placeholder="如：移风易俗、彩礼、老年人 防诈骗"
-            maxLength={100}
-          />
-          {Object.entries(filters).map(([key, value]) => (
-            <input key={key} type="hidden" name={key} value={value} />
-          ))}
-          <button className="button" type="submit">
-            搜索
-          </button>
-        </div>
-      </form>
+      <SearchForm query={query} filters={filters} />
 
       <div className="search-layout">
         {/* On phones the facets fold behind one 筛选 control; on wide screens they are a column. */}

@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import { PortalLink } from '@/components/PortalLink'
 
 import { listTopics } from '@/data/taxonomy'
+import { TAGS } from '@/data/cacheTags'
+import { CacheTags } from '@/components/CacheTags'
 
 export const revalidate = false
 
@@ -13,6 +15,7 @@ export default async function TopicsPage() {
   const roots = topics.filter((topic) => topic.parent === null)
   return (
     <>
+      <CacheTags tags={[TAGS.structure]} />
       <section className="hero">
         <h1>按主题浏览</h1>
         <p>新时代文明实践“五项工作”及其细分主题</p>

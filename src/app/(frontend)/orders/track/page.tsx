@@ -3,6 +3,8 @@ import type { Metadata } from 'next'
 import { orderApiOrigin } from '@/lib/orders/cors'
 
 import '../orders.css'
+import { TAGS } from '@/data/cacheTags'
+import { CacheTags } from '@/components/CacheTags'
 
 export const revalidate = false
 
@@ -18,6 +20,7 @@ export const metadata: Metadata = {
 export default function TrackPage() {
   return (
     <div className="detail order-page">
+      <CacheTags tags={[TAGS.structure]} />
       <h1>我的点单</h1>
       {/* Drawn by public/orders.js from the token in the address's #fragment. */}
       <div
