@@ -1,5 +1,6 @@
 import { KIND_LABELS, RESOURCE_KINDS, resourcePath } from '@/lib/kinds'
 import type { FeedItem, FeedScope } from '@/lib/feeds'
+import { memoUntilChange } from '@/lib/contentGeneration'
 import { serverUrl } from '@/lib/serverUrl'
 import type { Video, VideoFile } from '@/payload-types'
 
@@ -27,10 +28,18 @@ async function cardsFor(scope: FeedScope): Promise<{ title: string; cards: Resou
   return { title: named.name, cards: Object.values(pages).flatMap((page) => page.cards) }
 }
 
-/** Published resources for a feed, newest first, with video files as enclosures; null: no such scope. */
-export async function feedContent(
-  scope: FeedScope,
-): Promise<{ siteName: string; title: string; items: FeedItem[]; tags: string[] } | null> {
+type FeedContent = { siteName: string; title: string; items: FeedItem[]; tags: string[] }
+
+/**
+ * Published resources for a feed, newest first, with video files as enclosures; null: no such
+ * scope. A scope's RSS, Atom and JSON Feed render one after another after a change: one read
+ * serves the three until the next change.
+ */
+export function feedContent(scope: FeedScope): Promise<FeedContent | null> {
+  return memoUntilChange(`feed:${JSON.stringify(scope)}`, () => loadFeedContent(scope))
+}
+
+async function loadFeedContent(scope: FeedScope): Promise<FeedContent | null> {
   const found = await cardsFor(scope)
   if (!found) return null
   const site = await getSiteSettings()

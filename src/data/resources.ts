@@ -2,6 +2,7 @@ import { sql } from '@payloadcms/db-sqlite'
 import type { Payload, Where } from 'payload'
 import { cache } from 'react'
 
+import { memoUntilChange } from '@/lib/contentGeneration'
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { PAGE_SIZE, type ListQuery } from '@/lib/listQuery'
 import { subtreeIds } from '@/lib/tree'
@@ -292,9 +293,41 @@ export async function listResources(kind: ResourceKind, query: ListQuery): Promi
 }
 
 /** All published resources of every kind under an org's subtree or a topic's, newest first per kind. */
+/** Cards read per kind for a topic or org: enough for its page (24) and its feeds (30). */
+const SCOPE_LIMIT = 30
+
+/**
+ * The newest published resources of each kind under a topic or org (with its subtree), and how
+ * many there are. A scope's page, widget and three feeds all read this after a change: one set of
+ * queries serves them until the next change (memoUntilChange).
+ */
 export async function listAcrossKinds(
   filter: { org: string } | { topic: string },
   limitPerKind = 24,
+): Promise<Record<ResourceKind, ResourcePage>> {
+  if (limitPerKind > SCOPE_LIMIT) return loadAcrossKinds(filter, limitPerKind)
+  const all = await memoUntilChange(`across:${JSON.stringify(filter)}`, () =>
+    loadAcrossKinds(filter, SCOPE_LIMIT),
+  )
+  return Object.fromEntries(
+    RESOURCE_KINDS.map((kind) => {
+      const page = all[kind]
+      return [
+        kind,
+        {
+          cards: page.cards.slice(0, limitPerKind),
+          total: page.total,
+          page: 1,
+          pages: Math.max(1, Math.ceil(page.total / limitPerKind)),
+        },
+      ]
+    }),
+  ) as Record<ResourceKind, ResourcePage>
+}
+
+async function loadAcrossKinds(
+  filter: { org: string } | { topic: string },
+  limitPerKind: number,
 ): Promise<Record<ResourceKind, ResourcePage>> {
   const query: ListQuery = { sort: 'newest', page: 1, ...filter }
   const entries = await Promise.all(

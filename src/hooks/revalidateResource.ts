@@ -11,6 +11,7 @@ import type {
 import { type PublicSnapshot, type Taxonomy, tagsForChange } from '@/data/cacheTags'
 import { afterCommit } from '@/lib/afterCommit'
 import { recordPublicChange, WHOLE_PORTAL_TAG } from '@/lib/coordination/changeFeed'
+import { contentChanged } from '@/lib/contentGeneration'
 import { expireTags } from '@/lib/expireTags'
 import { type DocId, idOf } from '@/lib/ids'
 import type { ResourceKind } from '@/lib/kinds'
@@ -119,6 +120,7 @@ export function rememberBeforeChange(kind: ResourceKind): CollectionBeforeChange
  */
 export function revalidateResourceAfterChange(kind: ResourceKind): CollectionAfterChangeHook {
   return async ({ doc, operation, req }) => {
+    await afterCommit(req, contentChanged)
     if (req.context.disableRevalidate) return doc
     const before = operation === 'update' ? recalledPublicVersion(req, kind, doc.id) : null
     const after =
@@ -137,6 +139,7 @@ export function rememberBeforeDelete(kind: ResourceKind): CollectionBeforeDelete
 /** After a delete: whatever readers saw of it goes. */
 export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAfterDeleteHook {
   return async ({ doc, id, req }) => {
+    await afterCommit(req, contentChanged)
     if (req.context.disableRevalidate) return doc
     await publicChange(req, kind, id, recalledPublicVersion(req, kind, id), null)
     return doc
@@ -148,6 +151,8 @@ export function revalidateResourceAfterDelete(kind: ResourceKind): CollectionAft
  * on the other servers.
  */
 async function revalidatePortal(req: PayloadRequest): Promise<void> {
+  // Memos of published data go with any write, also one that skips revalidation (seeding, tests).
+  await afterCommit(req, contentChanged)
   if (req.context.disableRevalidate) return
   await recordPublicChange(req, [WHOLE_PORTAL_TAG])
   await afterCommit(req, async () => {

@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { contentChanged } from './contentGeneration'
+
 type IncrementalCache = { revalidateTag(tags: string[]): Promise<void> }
 
 /**
@@ -13,6 +15,7 @@ type IncrementalCache = { revalidateTag(tags: string[]): Promise<void> }
  */
 export async function expireTags(payload: Payload, tags: string[]): Promise<void> {
   if (tags.length === 0) return
+  contentChanged()
   const cache = (globalThis as { __incrementalCache?: IncrementalCache }).__incrementalCache
   if (cache) {
     await cache.revalidateTag(tags)

@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { GET } from '@/app/(frontend)/feeds/[...path]/route'
+import { feedContent } from '@/data/feeds'
+import { listAcrossKinds } from '@/data/resources'
 import { parseFeedPath } from '@/lib/feeds'
 import { RESOURCE_KINDS } from '@/lib/kinds'
 import { seedDemoCounty } from '@/seed/seed'
@@ -111,5 +113,50 @@ describe('feeds of published resources', () => {
     expect((await feed('/feeds/topic/no-such-topic/rss.xml')).status).toBe(404)
     expect((await feed('/feeds/whatever/rss.xml')).status).toBe(404)
     expect((await feed('/feeds/rss.html')).status).toBe(404)
+  })
+})
+
+describe('one read per scope after a change', () => {
+  it('a topic’s three feeds and its page share one read, and the next change, revalidated or not, drops it', async () => {
+    const { docs } = await payload.find({
+      collection: 'scripts',
+      where: {
+        and: [{ _status: { equals: 'published' } }, { 'topics.slug': { equals: 'hunshi-xinban' } }],
+      },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const script = docs[0]
+    expect(script).toBeDefined()
+    const scope = { type: 'topic', slug: 'hunshi-xinban' } as const
+    const first = await feedContent(scope)
+    expect(await feedContent(scope)).toBe(first)
+    expect(first?.items.map((item) => item.title)).toContain(script.title)
+
+    // Every format of the scope says the same thing from that one read.
+    for (const format of ['rss.xml', 'atom.xml', 'feed.json']) {
+      expect((await feed(`/feeds/topic/hunshi-xinban/${format}`)).body).toContain(script.title)
+    }
+
+    // An edit through the API (revalidated) and one with revalidation off (seeding, imports)
+    // both show at the next read.
+    for (const [title, context] of [
+      [`${script.title}（一改）`, {}],
+      [`${script.title}（二改）`, { disableRevalidate: true }],
+    ] as const) {
+      await payload.update({
+        collection: 'scripts',
+        id: script.id,
+        data: { title },
+        overrideAccess: true,
+        context,
+      })
+      const after = await feedContent(scope)
+      expect(after).not.toBe(first)
+      expect(after?.items.map((item) => item.title)).toContain(title)
+      const page = await listAcrossKinds({ topic: 'hunshi-xinban' })
+      expect(page.scripts.cards.map((card) => card.title)).toContain(title)
+    }
   })
 })
