@@ -298,7 +298,7 @@ const SCOPE_LIMIT = 30
 
 /**
  * The newest published resources of each kind under a topic or org (with its subtree), and how
- * many there are. A scope's page, widget and three feeds all read this after a change: one set of
+ * many there are. A scope's page and its three feeds all read this after a change: one set of
  * queries serves them until the next change (memoUntilChange).
  */
 export async function listAcrossKinds(
