@@ -1,21 +1,11 @@
 import { defineConfig } from '@playwright/test'
 
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium'
+
 const port = Number(process.env.E2E_PORT ?? 3100)
 
 /** Chromium from Debian: Playwright's own browser download cannot run on these machines. */
-const chromium = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
+const chromium = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 
 /** Specs that change or read the whole portal: each runs in its own project, one after another. */
 const SERIAL_SPECS = [

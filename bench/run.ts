@@ -342,6 +342,24 @@ function staticPathOf(url: string): string | null {
   return page ? `${pathname}/page/${page[1]}/` : null
 }
 
+/**
+ * `next start` and the export behind nginx (PORT_STATIC) for benchmarks that compare the two;
+ * `run` gets the app's origin and a detail page per kind.
+ */
+async function besideTheCopy<T>(
+  ctx: SizeContext,
+  run: (origin: string, details: Record<string, string>) => Promise<T>,
+): Promise<T> {
+  const exp = await ctx.exported()
+  const origin = await ctx.start()
+  const nginx = await startNginx(exp.out, ctx.dir)
+  try {
+    return await run(origin, await samplePaths(origin))
+  } finally {
+    await nginx.stop()
+  }
+}
+
 /** JSON headers of a signed-in admin (the demo account the generator seeds). */
 async function adminHeaders(origin: string): Promise<Record<string, string>> {
   const login = await fetch(`${origin}/api/users/login`, {
@@ -497,12 +515,8 @@ const BENCHMARKS: Benchmark[] = [
     name: 'portal',
     title: `Portal throughput: next start vs nginx on the export (autocannon, ${CONNECTIONS} connections, ${DURATION} s each)`,
     sizes: [10_000],
-    run: async (ctx) => {
-      const exp = await ctx.exported()
-      const origin = await ctx.start()
-      const nginx = await startNginx(exp.out, ctx.dir)
-      try {
-        const details = await samplePaths(origin)
+    run: (ctx) =>
+      besideTheCopy(ctx, async (origin, details) => {
         const urls: [string, string][] = [
           ['home', '/'],
           ['list p2', '/scripts?page=2'],
@@ -535,10 +549,7 @@ const BENCHMARKS: Benchmark[] = [
           })
         }
         return rows
-      } finally {
-        await nginx.stop()
-      }
-    },
+      }),
   },
   {
     name: 'lists',
@@ -903,12 +914,8 @@ const BENCHMARKS: Benchmark[] = [
     name: 'lighthouse',
     title: `Lighthouse 12.2.3, mobile (median of ${LIGHTHOUSE_RUNS} per page): next start and the static copy behind nginx; goal performance ≥ 95, the others 100, no console errors`,
     sizes: [1000],
-    run: async (ctx) => {
-      const exp = await ctx.exported()
-      const origin = await ctx.start()
-      const nginx = await startNginx(exp.out, ctx.dir)
-      try {
-        const details = await samplePaths(origin)
+    run: (ctx) =>
+      besideTheCopy(ctx, async (origin, details) => {
         const search = `?q=${encodeURIComponent('彩礼')}`
         // [page, live URL, the static copy's URL (null: needs a server)]
         const pages: [string, string, string | null][] = [
@@ -972,10 +979,7 @@ const BENCHMARKS: Benchmark[] = [
           }
         }
         return rows
-      } finally {
-        await nginx.stop()
-      }
-    },
+      }),
   },
   {
     name: 'search',
