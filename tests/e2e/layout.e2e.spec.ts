@@ -84,6 +84,8 @@ async function measure(browser: Browser, origin: string, paths: string[], label:
       const response = await page.goto(`${origin}${path}`)
       expect(response?.status(), path).toBeLessThan(500)
       await page.waitForLoadState('load')
+      // The static copy's search page shows its results once its script has them: measure those.
+      await expect(page.locator('[data-static-pending]'), path).toHaveCount(0)
       for (const problem of await layoutProblems(page)) {
         found.push(`${label} ${width}px ${path}: ${problem.what} — ${problem.detail}`)
       }
