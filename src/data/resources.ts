@@ -292,7 +292,6 @@ export async function listResources(kind: ResourceKind, query: ListQuery): Promi
   }
 }
 
-/** All published resources of every kind under an org's subtree or a topic's, newest first per kind. */
 /** Cards read per kind for a topic or org: enough for its page (24) and its feeds (30). */
 const SCOPE_LIMIT = 30
 

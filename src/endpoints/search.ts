@@ -4,6 +4,7 @@ import { loadSearchDocs, loadSearchPeople, searchPeople, searchResources } from 
 import type { ResourceKind } from '@/lib/kinds'
 import { MAX_SEARCH_DOCUMENT_KEYS, parseDocumentKeys } from '@/lib/search/documentKeys'
 import { parseSearchParams } from '@/lib/search/params'
+import { personHit } from '@/lib/search/people'
 
 /**
  * GET /api/search?q=…&kind=…&topic=…: the live portal's search, over published content only;
@@ -23,13 +24,7 @@ export const searchEndpoint: Endpoint = {
       {
         ...result,
         page,
-        people: people.map(({ slug, name, kind, team, orgName }) => ({
-          slug,
-          name,
-          kind,
-          team,
-          orgName,
-        })),
+        people: people.map(personHit),
       },
       {
         headers: {

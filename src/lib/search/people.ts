@@ -30,6 +30,21 @@ export type PersonSource = {
   dialects: string[]
 }
 
+/** What a search result shows of a profile (the API answers this, not the matching text). */
+export type PersonHit = Pick<PersonEntry, 'slug' | 'name' | 'kind' | 'team' | 'orgName'>
+
+export const personHit = ({ slug, name, kind, team, orgName }: PersonHit): PersonHit => ({
+  slug,
+  name,
+  kind,
+  team,
+  orgName,
+})
+
+/** The line under a profile's name in results: 宣讲团 · 柳溪银发宣讲团 · 柳溪镇… */
+export const personMeta = (person: PersonHit): string =>
+  [person.kind, person.team, person.orgName].filter(Boolean).join(' · ')
+
 /** A profile as search sees it; `pinyinOf` is given on the server only (its dictionary is big). */
 export function personEntry(
   person: PersonSource,

@@ -7,6 +7,7 @@ import { searchNames, searchPeople, searchResources } from '@/data/search'
 import { formatDate } from '@/lib/format'
 import { KIND_LABELS, RESOURCE_KINDS, resourcePath } from '@/lib/kinds'
 import { parseSearchParams } from '@/lib/search/params'
+import { personMeta } from '@/lib/search/people'
 import { DURATION_BUCKETS, type FacetName, type SearchFilters } from '@/lib/search/types'
 import { AUDIENCES, DIALECTS, labelOf, SCRIPT_FORMATS } from '@/lib/vocabulary'
 
@@ -192,9 +193,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 {people.map((person) => (
                   <li key={person.slug}>
                     <Link href={`/lecturers/${person.slug}`}>{person.name}</Link>
-                    <span className="people-meta">
-                      {[person.kind, person.team, person.orgName].filter(Boolean).join(' · ')}
-                    </span>
+                    <span className="people-meta">{personMeta(person)}</span>
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,7 @@
 import { KIND_LABELS, type ResourceKind } from '@/lib/kinds'
 
 import { parseSearchParams } from '../params'
-import { matchPeople, PEOPLE_FILE, type PersonEntry } from '../people'
+import { matchPeople, PEOPLE_FILE, type PersonEntry, personMeta } from '../people'
 import { attachAllSuggestions, type Suggestion } from '../suggest'
 import { StaticSearchClient } from './client'
 
@@ -30,8 +30,7 @@ function peopleBlock(basePath: string, found: PersonEntry[]): HTMLElement {
     const item = element('li')
     const link = element('a', undefined, person.name)
     link.href = `${basePath}/lecturers/${person.slug}/`
-    const meta = [person.kind, person.team, person.orgName].filter(Boolean).join(' · ')
-    item.append(link, element('span', 'people-meta', meta))
+    item.append(link, element('span', 'people-meta', personMeta(person)))
     list.append(item)
   }
   block.append(list)
