@@ -111,7 +111,10 @@ export default defineConfig({
   webServer: process.env.E2E_CLUSTER
     ? undefined
     : {
-        command: `npx next start -p ${port} -H 127.0.0.1`,
+        // `localhost`, not `127.0.0.1`: Next.js 16 compares a proxy rewrite's origin with the literal
+        // hostname it was started on but shows the proxy loopback addresses as `localhost`, so with
+        // `-H 127.0.0.1` every list page is fetched from itself over HTTP (vercel/next.js#94745).
+        command: `npx next start -p ${port} -H localhost`,
         url: `http://127.0.0.1:${port}/`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -185,7 +185,9 @@ class SizeContext {
     this.serverEnv = key
     const proc = startProcess(
       process.execPath,
-      [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', '127.0.0.1'],
+      // `localhost`, not `127.0.0.1`: with a loopback address Next.js 16 serves each proxy rewrite
+      // (every list page) by fetching it from itself over HTTP (vercel/next.js#94745).
+      [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', 'localhost'],
       { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
     )
     const server = { stop: proc.stop, origin: SITE_URL, log: proc.log }
@@ -1067,7 +1069,7 @@ async function startBareNext(
   }
   const proc = startProcess(
     process.execPath,
-    [nextBin(), 'start', app, '-p', String(port), '-H', '127.0.0.1'],
+    [nextBin(), 'start', app, '-p', String(port), '-H', 'localhost'],
     {
       NODE_OPTIONS: '--no-deprecation',
     },

@@ -16,12 +16,16 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts `next start` of the existing production build on a loopback port and waits for it. */
+/**
+ * Starts `next start` of the existing production build on a loopback port and waits for it. As
+ * `localhost`, not `127.0.0.1`: on a loopback address Next.js fetches every proxy rewrite (each
+ * list page) from itself over HTTP (see src/instrumentation.ts).
+ */
 export async function startNextServer(cwd: string): Promise<{ origin: string; stop: () => void }> {
   const port = await freePort()
   const child: ChildProcess = spawn(
     process.execPath,
-    [nextBin(cwd), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    [nextBin(cwd), 'start', '-p', String(port), '-H', 'localhost'],
     {
       cwd,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

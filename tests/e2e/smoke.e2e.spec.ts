@@ -46,6 +46,18 @@ test("an unknown address answers 404 with the portal's not-found page, drawn on 
   await snap(page, 'not-found', info.project.name)
 })
 
+test('list pages are served from their cached route inside the server, not fetched over HTTP', async ({
+  request,
+}) => {
+  // An absolute rewrite target means Next.js proxied the request to itself over the network (as
+  // it does when started on a loopback address: vercel/next.js#94745), doubling the work.
+  for (const kind of RESOURCE_KINDS) {
+    const response = await request.get(`/${kind}?page=1`)
+    expect(response.status()).toBe(200)
+    expect(response.headers()['x-middleware-rewrite']).toBe(`/lists/${kind}/all`)
+  }
+})
+
 for (const kind of RESOURCE_KINDS) {
   test(`a ${kind} detail page renders from the list`, async ({ page }, info) => {
     const [first] = publishedDemo(kind)

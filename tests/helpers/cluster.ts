@@ -65,7 +65,8 @@ export async function startAppServer(options: {
   const origin = `http://127.0.0.1:${options.port}`
   const child = spawn(
     process.execPath,
-    [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'],
+    // `localhost`, not `127.0.0.1`: see the web server in playwright.config.ts.
+    [NEXT_BIN, 'start', '-p', String(options.port), '-H', 'localhost'],
     {
       cwd: options.dir ?? repo,
       env: {
