@@ -4,7 +4,7 @@ import { embedOrigins } from '@/lib/embedOrigins'
 import { DRAFT_MODE_COOKIE, newNonce, pageSecurityHeaders, rendersPerRequest } from '@/lib/csp'
 import { isEmbedPath } from '@/lib/framing'
 import { isResourceKind } from '@/lib/kinds'
-import { cachedListPath } from '@/lib/listCache'
+import { cachedListPath, cachedSearchPath } from '@/lib/listCache'
 import { isOrderOriginAllowed, ORDER_PUBLIC_ROUTE, orderCorsHeaders } from '@/lib/orders/cors'
 import { isPublicReadRoute, isSignedIn, PUBLIC_CORS_HEADERS } from '@/lib/publicApi'
 
@@ -72,6 +72,13 @@ function orderApi(request: NextRequest): Response {
   return response
 }
 
+/** The cached route a list or search request is served from (src/lib/listCache.ts), or null. */
+function cachedRoute(pathname: string, params: URLSearchParams): string | null {
+  const page = pathname.replace(/^\/|\/$/g, '')
+  if (isResourceKind(page)) return cachedListPath(page, params)
+  return page === 'search' ? cachedSearchPath(params) : null
+}
+
 function withoutDraft(url: URL): URL {
   const next = new URL(url)
   next.searchParams.delete('draft')
@@ -82,7 +89,7 @@ function withoutDraft(url: URL): URL {
  * In front of the requests `config.matcher` lists:
  * - malformed requests that Next.js and Payload answer with a bare 500 get a Chinese 400: paths
  *   with broken percent-encoding or NUL (`/scripts/%E4%B8`), GraphQL posts whose body is not JSON;
- * - list pages go to their cached copy (src/lib/listCache.ts);
+ * - list and search pages go to their cached copy (src/lib/listCache.ts);
  * - the framing policy (widgets: the allowed media-center origins; everything else, including the
  *   admin, same-origin only), the portal's Content-Security-Policy with a nonce for the pages
  *   rendered per request (src/lib/csp.ts), and filtered widget rewrites;
@@ -104,12 +111,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
   }
   if (pathname.startsWith('/api/')) return publicApi(request)
   const draftMode = request.cookies.has(DRAFT_MODE_COOKIE)
-  const kind = pathname.replace(/^\/|\/$/g, '')
-  const cachedList =
-    !draftMode && isResourceKind(kind) ? cachedListPath(kind, request.nextUrl.searchParams) : null
+  const cached = draftMode ? null : cachedRoute(pathname, request.nextUrl.searchParams)
   // A cached page like any other: its framing and policy come from next.config.mjs, its script
   // hashes from the cache entry (a policy set here would replace those).
-  if (cachedList) return NextResponse.rewrite(new URL(cachedList, request.url))
+  if (cached) return NextResponse.rewrite(new URL(cached, request.url))
   const embed = isEmbedPath(pathname)
   const origins = embed ? await embedOrigins(request.nextUrl.origin) : []
   const filtered =

@@ -213,7 +213,7 @@ describe('content security policy from the proxy', () => {
   it('gives each request of a page rendered per request its own nonce, which Next.js reads', async () => {
     const nonces = new Set<string>()
     for (let i = 0; i < 3; i += 1) {
-      const response = await proxy(new NextRequest('http://localhost/search?q=%E5%B2%9A%E5%B7%9D'))
+      const response = await proxy(new NextRequest('http://localhost/scripts?page=51'))
       const policy = response.headers.get('content-security-policy') ?? ''
       const nonce = /'nonce-([^']+)'/.exec(policy)?.[1]
       expect(nonce).toBeTruthy()
@@ -234,6 +234,21 @@ describe('content security policy from the proxy', () => {
     const deep = await proxy(new NextRequest('http://localhost/scripts?page=51'))
     expect(deep.headers.get('x-middleware-rewrite')).toBeNull()
     expect(deep.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
+    // So does a search, by its canonical query; in draft mode it renders per request.
+    const search = await proxy(
+      new NextRequest('http://localhost/search?page=1&q=%E5%B2%9A%E5%B7%9D'),
+    )
+    expect(search.headers.get('x-middleware-rewrite')).toBe(
+      `http://localhost/lists/search/${encodeURIComponent('q=%E5%B2%9A%E5%B7%9D')}`,
+    )
+    expect(search.headers.get('content-security-policy')).toBeNull()
+    const draftSearch = await proxy(
+      new NextRequest('http://localhost/search?q=%E5%B2%9A%E5%B7%9D', {
+        headers: { cookie: '__prerender_bypass=1' },
+      }),
+    )
+    expect(draftSearch.headers.get('x-middleware-rewrite')).toBeNull()
+    expect(draftSearch.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-/)
     const draftList = await proxy(
       new NextRequest('http://localhost/scripts?page=2', {
         headers: { cookie: '__prerender_bypass=1' },

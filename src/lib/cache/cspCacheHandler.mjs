@@ -12,6 +12,10 @@
 // and finished after the change's expiry was kept as fresh: a deleted script could stay listed in a
 // widget until the next change. The render starts when the lookup misses (`get` returns nothing),
 // so that time is remembered per key and becomes the stored entry's `lastModified`.
+//
+// 3. Search pages (`/lists/search/…`, SEARCH_CACHE_PREFIX in src/lib/listCache.ts) are kept in
+// memory only, in Next.js's size-bounded page cache: readers can type any query, and each on disk
+// would stay there. Evicted or after a restart, a search is simply rendered again.
 // Plain JavaScript: Next.js imports this file at run time (next.config.mjs, `cacheHandler`).
 import { createHash } from 'node:crypto'
 
@@ -52,6 +56,8 @@ const rendersSince = new Map()
 /** Keys whose lookups missed but that were never stored (a render that failed) do not pile up. */
 const MAX_PENDING = 10_000
 const RENDERED_KINDS = new Set(['APP_PAGE', 'APP_ROUTE'])
+// Keys look like `/route-cache/APP_PAGE/<route hash>/$/lists/search/q=…` (or the bare path).
+const MEMORY_ONLY = /(?:^|\/\$)\/lists\/search\//
 
 export default class CspCacheHandler extends FileSystemCache {
   async get(...args) {
@@ -68,7 +74,17 @@ export default class CspCacheHandler extends FileSystemCache {
   async set(key, data, ctx) {
     const started = rendersSince.get(key)
     rendersSince.delete(key)
-    await super.set(key, withScriptPolicy(data, true), ctx)
+    const value = withScriptPolicy(data, true)
+    if (MEMORY_ONLY.test(key) && value) {
+      // What the parent's `set` keeps in memory, without its files.
+      FileSystemCache.memoryCache?.set(key, {
+        value,
+        lastModified: started ?? Date.now(),
+        cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
+      })
+      return
+    }
+    await super.set(key, value, ctx)
     const stored = FileSystemCache.memoryCache?.get(key)
     if (started !== undefined && stored?.value === data) stored.lastModified = started
   }
