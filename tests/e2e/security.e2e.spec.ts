@@ -357,6 +357,9 @@ test('every response kind carries its framing rule and policy, whether the proxy
     '/scripts',
     '/videos?page=2',
     '/scripts?format=bandeng&sort=shortest',
+    // Search pages, by their canonical query (kept in memory only).
+    '/search',
+    '/search?q=%E5%B2%9A%E5%B7%9D',
     '/feeds/rss.xml',
     '/robots.txt',
     '/embed.js',
@@ -374,7 +377,7 @@ test('every response kind carries its framing rule and policy, whether the proxy
     }
   }
   // Pages rendered per request: the proxy's policy, with a fresh nonce each time.
-  for (const url of ['/scripts?page=51', '/search?q=%E5%B2%9A%E5%B7%9D']) {
+  for (const url of ['/scripts?page=51', '/scripts?page=52&format=bandeng']) {
     const [first, second] = [await headersOf(url), await headersOf(url)]
     expect(first.status, url).toBe(200)
     expect(first.frameOptions, url).toBe('SAMEORIGIN')
