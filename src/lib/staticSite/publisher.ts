@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
+import { afterCommit } from '../afterCommit'
 import { isAppServer } from '../coordination/server'
 import { isWorker } from '../coordination/worker'
 import { expireTags } from '../expireTags'
@@ -36,7 +37,8 @@ export async function queueStaticChange(
     req,
   })
   await setStatus(req.payload, key, { state: 'queued', queuedAt: new Date().toISOString() }, req)
-  wakeStaticPublisher(req.payload)
+  // Woken once the job is visible, not while its transaction is still open.
+  await afterCommit(req, () => wakeStaticPublisher(req.payload))
 }
 
 async function setStatus(
@@ -85,8 +87,8 @@ let timer: NodeJS.Timeout | null = null
 let arrivedDuringRun = 0
 
 /**
- * Runs the static queue soon. Called after a change is queued; the job only becomes visible when
- * the change's transaction commits, so empty runs are retried a few times with growing delays.
+ * Runs the static queue soon. Called once a change's job has committed; empty runs are still
+ * retried a few times with growing delays, for a wake-up that comes before its job is visible.
  * Only an app server publishes (it renders the pages), and of several servers on one database only
  * the one holding the worker lease (src/lib/coordination/worker.ts): it also learns of changes made
  * through the others from the public-change feed. Scripts leave the jobs for it.
