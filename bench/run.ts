@@ -52,8 +52,6 @@ const sizeLabel = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : Str
 const DURATION = Number(option('duration', '5'))
 const CONNECTIONS = Number(option('connections', '10'))
 const PUBLISHES = Number(option('publishes', '20'))
-/** Edits of the static benchmark's burst, half a second apart. */
-const BURST = 8
 const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', '3'))
 const CACHE = process.env.BENCH_CACHE ?? path.join(tmpdir(), 'practice-hub-bench-cache')
 
@@ -730,7 +728,7 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     name: 'static',
-    title: `Static publishing: REST edit → updated file on disk (${PUBLISHES} edits one after another, then ${BURST} half a second apart; static folder from the export)`,
+    title: `Static publishing: REST edit → updated file on disk (${PUBLISHES} edits, static folder from the export)`,
     sizes: [1000, 10_000],
     run: async (ctx) => {
       const exp = await ctx.exported()
@@ -760,9 +758,10 @@ const BENCHMARKS: Benchmark[] = [
         }
         return new Map(Object.entries(files).map(([key, entry]) => [key, entry.hash]))
       }
-      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-      /** Retitles the `index`th published resource through REST; `reached`: ms until its file says so. */
-      const edit = async (index: number) => {
+      const toFile: number[] = []
+      const toDone: number[] = []
+      const changedFiles: number[] = []
+      for (let index = 0; index < PUBLISHES; index += 1) {
         const kind = ['scripts', 'videos', 'textbooks', 'cases'][index % 4]
         const list = await fetch(
           `${origin}/api/${kind}?limit=1&page=${20 + index}&sort=-publishedAt&depth=0&where[_status][equals]=published`,
@@ -772,6 +771,7 @@ const BENCHMARKS: Benchmark[] = [
           (await list.json()) as { docs: { id: number; slug: string; title: string }[] }
         ).docs
         const file = path.join(site, kind, doc.slug, 'index.html')
+        const before = manifestHashes()
         const title = `${doc.title.slice(0, 80)}（静态${index + 1}）`
         const started = performance.now()
         const patch = await fetch(`${origin}/api/${kind}/${doc.id}`, {
@@ -781,23 +781,12 @@ const BENCHMARKS: Benchmark[] = [
         })
         if (!patch.ok)
           throw new Error(`编辑失败 edit failed: ${patch.status} ${await patch.text()}`)
-        const reached = (async () => {
-          while (!(existsSync(file) && readFileSync(file, 'utf8').includes(title))) {
-            if (performance.now() - started > 120_000) throw new Error(`120 秒内未写入 ${file}`)
-            await sleep(20)
-          }
-          return performance.now() - started
-        })()
-        return { started, reached }
-      }
-      const toFile: number[] = []
-      const toDone: number[] = []
-      const changedFiles: number[] = []
-      for (let index = 0; index < PUBLISHES; index += 1) {
-        const before = manifestHashes()
-        const { started, reached } = await edit(index)
-        toFile.push(await reached)
-        while ((await pending()) > 0) await sleep(100)
+        while (!(existsSync(file) && readFileSync(file, 'utf8').includes(title))) {
+          if (performance.now() - started > 120_000) throw new Error(`120 秒内未写入 ${file}`)
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        toFile.push(performance.now() - started)
+        while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 100))
         toDone.push(performance.now() - started)
         const after = manifestHashes()
         changedFiles.push(
@@ -807,16 +796,6 @@ const BENCHMARKS: Benchmark[] = [
         )
         process.stdout.write(`\r[bench] static ${index + 1}/${PUBLISHES}   `)
       }
-      // A burst: an edit every half second, none waiting for the one before, so most arrive while
-      // a job runs (and join it).
-      const bursting: Promise<number>[] = []
-      for (let index = 0; index < BURST; index += 1) {
-        bursting.push((await edit(PUBLISHES + index)).reached)
-        process.stdout.write(`\r[bench] static burst ${index + 1}/${BURST}   `)
-        await sleep(500)
-      }
-      const burstToFile = await Promise.all(bursting)
-      while ((await pending()) > 0) await sleep(100)
       process.stdout.write('\n')
       // Where a publishing job spends its time, from the server's own log line for each job.
       const jobs = [...ctx.serverLog().matchAll(/(\d+) 个地址.*?, (\d+) ms \((\{[^}]*\})/g)].map(
@@ -834,14 +813,6 @@ const BENCHMARKS: Benchmark[] = [
           edits: toFile.length,
           'file p50 ms': percentile(toFile, 50).toFixed(0),
           'file p95 ms': percentile(toFile, 95).toFixed(0),
-          [`burst of ${BURST}: file p50 ms`]: percentile(burstToFile, 50).toFixed(0),
-          'burst file p95 ms': percentile(burstToFile, 95).toFixed(0),
-          'most changes in one job': Math.max(
-            0,
-            ...[...ctx.serverLog().matchAll(/static site updated: (\d+) 项变更/g)].map((match) =>
-              Number(match[1]),
-            ),
-          ),
           'all done p50 ms': percentile(toDone, 50).toFixed(0),
           'all done p95 ms': percentile(toDone, 95).toFixed(0),
           'files changed (median)': percentile(changedFiles, 50).toFixed(0),

@@ -1,6 +1,5 @@
 import type { Payload, PayloadRequest, TaskConfig } from 'payload'
 
-import { afterCommit } from '../afterCommit'
 import { isAppServer } from '../coordination/server'
 import { isWorker } from '../coordination/worker'
 import { expireTags } from '../expireTags'
@@ -9,7 +8,7 @@ import { searchChangesOf, type StaticChange, sourcesForChanges } from './affecte
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
-import { describeBrokenLinks, publishPaths, type PublishOptions, type PublishResult } from './site'
+import { describeBrokenLinks, publishPaths, type PublishResult } from './site'
 
 export const STATIC_QUEUE = 'static'
 export const STATIC_TASK = 'staticPublish'
@@ -37,8 +36,7 @@ export async function queueStaticChange(
     req,
   })
   await setStatus(req.payload, key, { state: 'queued', queuedAt: new Date().toISOString() }, req)
-  // Woken once the job is visible, not while its transaction is still open.
-  await afterCommit(req, () => wakeStaticPublisher(req.payload))
+  wakeStaticPublisher(req.payload)
 }
 
 async function setStatus(
@@ -83,12 +81,10 @@ async function setStatus(
 let running: Promise<void> | null = null
 let wakeAgain = false
 let timer: NodeJS.Timeout | null = null
-/** When a change was last queued while a run was going: the running job takes it in. */
-let arrivedDuringRun = 0
 
 /**
- * Runs the static queue soon. Called once a change's job has committed; empty runs are still
- * retried a few times with growing delays, for a wake-up that comes before its job is visible.
+ * Runs the static queue soon. Called after a change is queued; the job only becomes visible when
+ * the change's transaction commits, so empty runs are retried a few times with growing delays.
  * Only an app server publishes (it renders the pages), and of several servers on one database only
  * the one holding the worker lease (src/lib/coordination/worker.ts): it also learns of changes made
  * through the others from the public-change feed. Scripts leave the jobs for it.
@@ -100,7 +96,6 @@ export function wakeStaticPublisher(payload: Payload, delay = 100): void {
     timer = null
     if (running) {
       wakeAgain = true
-      arrivedDuringRun = Date.now()
       return
     }
     running = drain(payload)
@@ -185,25 +180,6 @@ async function claimWaitingJobs(payload: Payload, self: string | number): Promis
   return docs.map((doc) => ({ id: doc.id, input: doc.input as StaticJobInput }))
 }
 
-/** Claimed jobs are marked running (nobody else takes them), or runnable again after a failure. */
-async function markProcessing(
-  payload: Payload,
-  jobs: PendingJob[],
-  processing: boolean,
-): Promise<void> {
-  if (jobs.length === 0) return
-  await payload.update({
-    collection: 'payload-jobs',
-    where: { id: { in: jobs.map((job) => job.id) } },
-    data: { processing },
-    overrideAccess: true,
-  })
-}
-
-/** How long after a wake-up a running job looks for the new change's job, and how often. */
-const JOIN_WINDOW_MS = 3000
-const JOIN_POLL_MS = 200
-
 let siteLock: Promise<unknown> = Promise.resolve()
 
 /** Serializes writers of the static folder within this process. */
@@ -213,35 +189,22 @@ function withSiteLock<T>(work: () => Promise<T>): Promise<T> {
   return next
 }
 
-/**
- * Makes committed changes the basis of what is rendered next. The live search index, which the
- * search page and the static index are built from, must not predate them. And the renders of an
- * earlier job may have begun before these changes committed and been cached after their tags
- * expired: expire them again, so that this job renders every page it touches from the committed
- * data, and so does the next reader.
- */
-async function takeIn(payload: Payload, changes: StaticChange[]): Promise<void> {
-  invalidateSearchIndex()
-  await expireTags(
-    payload,
-    changes.flatMap((change) => (change.type === 'all' ? [] : change.tags)),
-  )
-}
-
-/**
- * Renders the URLs a set of changes affects into the static site. `join`, asked between renders,
- * returns changes that arrived meanwhile: their URLs are rendered next, ahead of the rest, so an
- * editor's page does not wait for a long job to end. It never returns a portal-wide change (type
- * `all`): those wait for their own job.
- */
+/** Renders the URLs a set of changes affects into the static site. */
 export async function publishChanges(
   payload: Payload,
   config: StaticPublishing,
   changes: StaticChange[],
-  join?: () => Promise<StaticChange[]>,
 ): Promise<PublishResult> {
-  await takeIn(payload, changes)
-  const taken = [...changes]
+  // The changes are committed (their jobs are visible): the live search index, which the search
+  // page and the static index are built from, must not predate them.
+  invalidateSearchIndex()
+  // Jobs run one at a time: the renders of the job before this one may have begun before these
+  // changes committed and been cached after their tags expired. Expire them again, so that this
+  // job renders every page it touches from the committed data, and so does the next reader.
+  await expireTags(
+    payload,
+    changes.flatMap((change) => (change.type === 'all' ? [] : change.tags)),
+  )
   const manifest = await readManifest(config.root, config.target.basePath)
   const sources = sourcesForChanges(manifest, changes)
   const trace = (message: string) =>
@@ -250,30 +213,19 @@ export async function publishChanges(
   // On an app server the worker lease must last the whole run: a server that lost it (another has
   // taken over) stops before its next file, and the new holder runs the job again.
   const guarded = isAppServer()
-  const options: PublishOptions = {
-    root: config.root,
-    target: config.target,
-    onProgress: ({ done, queued, path }) => {
-      if (guarded && !isWorker()) throw new Error('本服务器已不再持有任务租约，停止写入静态站')
-      trace(`静态发布 ${done}/${done + queued} ${path}`)
+  return publishPaths(
+    {
+      root: config.root,
+      target: config.target,
+      onProgress: ({ done, queued, path }) => {
+        if (guarded && !isWorker()) throw new Error('本服务器已不再持有任务租约，停止写入静态站')
+        trace(`静态发布 ${done}/${done + queued} ${path}`)
+      },
+      log: trace,
+      searchChanges: searchChangesOf(changes),
     },
-    log: trace,
-    searchChanges: searchChangesOf(changes),
-    more:
-      join &&
-      (async (current) => {
-        const joined = await join()
-        if (joined.length === 0) return []
-        await takeIn(payload, joined)
-        taken.push(...joined)
-        options.searchChanges = searchChangesOf(taken)
-        const more = sourcesForChanges(current, joined)
-        if (more === 'all') throw new Error('全站变更不能并入正在运行的任务')
-        trace(`静态发布：并入 ${joined.length} 项新变更，${more.length} 个地址优先`)
-        return more
-      }),
-  }
-  return publishPaths(options, sources)
+    sources,
+  )
 }
 
 export const staticPublishTask: TaskConfig<{
@@ -299,31 +251,22 @@ export const staticPublishTask: TaskConfig<{
     return withSiteLock(async () => {
       if (process.env.STATIC_DEBUG) payload.logger.info(`静态发布：任务 ${job.id} 取得锁`)
       const others = await claimWaitingJobs(payload, job.id)
-      await markProcessing(payload, others, true)
-      const all = [input, ...others.map((other) => other.input)]
-      // Changes queued while this job runs join it (not portal-wide ones: they need their own
-      // run). Their jobs commit a moment after the wake-up, so look for a while, not too often.
-      let lastLook = 0
-      const join = async (): Promise<StaticChange[]> => {
-        const now = Date.now()
-        if (now - arrivedDuringRun > JOIN_WINDOW_MS || now - lastLook < JOIN_POLL_MS) return []
-        lastLook = now
-        const arrived = (await claimWaitingJobs(payload, job.id)).filter(
-          (pending) => pending.input.change.type !== 'all',
-        )
-        others.push(...arrived)
-        await markProcessing(payload, arrived, true)
-        all.push(...arrived.map((pending) => pending.input))
-        return arrived.map((pending) => pending.input.change)
+      if (others.length > 0) {
+        await payload.update({
+          collection: 'payload-jobs',
+          where: { id: { in: others.map((other) => other.id) } },
+          data: { processing: true },
+          overrideAccess: true,
+        })
       }
-      const keysOf = () => [...new Set(all.flatMap((item) => (item.key ? [item.key] : [])))]
+      const all = [input, ...others.map((other) => other.input)]
+      const keys = [...new Set(all.flatMap((item) => (item.key ? [item.key] : [])))]
       try {
         const started = Date.now()
         const result = await publishChanges(
           payload,
           config,
           all.map((item) => item.change),
-          join,
         )
         const bucket = await bucketFromEnv()
         if (bucket) {
@@ -336,7 +279,7 @@ export const staticPublishTask: TaskConfig<{
         }
         const publishedAt = new Date().toISOString()
         const changedFiles = result.written.length + result.removed.length
-        for (const key of keysOf()) {
+        for (const key of keys) {
           await setStatus(payload, key, {
             state: 'published',
             publishedAt,
@@ -366,10 +309,15 @@ export const staticPublishTask: TaskConfig<{
         }
       } catch (err) {
         const message = `静态站发布失败：${(err as Error).message}`
-        for (const key of keysOf()) {
-          await setStatus(payload, key, { state: 'failed', error: message })
+        for (const key of keys) await setStatus(payload, key, { state: 'failed', error: message })
+        if (others.length > 0) {
+          await payload.update({
+            collection: 'payload-jobs',
+            where: { id: { in: others.map((other) => other.id) } },
+            data: { processing: false },
+            overrideAccess: true,
+          })
         }
-        await markProcessing(payload, others, false)
         throw new Error(message)
       }
     })

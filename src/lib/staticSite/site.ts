@@ -28,15 +28,9 @@ export type PublishOptions = {
   search?: boolean
   /**
    * The documents whose search entries may have changed since the last run (`kind/slug`), so the
-   * index is updated rather than rebuilt; read once the pages are rendered. @default 'all'
+   * index is updated rather than rebuilt. @default 'all'
    */
   searchChanges?: SearchChanges
-  /**
-   * Asked before each render: sources to render next, ahead of the queue and even if this run has
-   * rendered them already (the URLs of a change that arrived while the run was going). Given the
-   * run's manifest as it stands.
-   */
-  more?: (manifest: Manifest) => Promise<string[]>
   /** Phase messages, for debugging a run. */
   log?: (message: string) => void
   /** Called with each changed or removed file, after it is in place (for uploads to a bucket). */
@@ -142,14 +136,9 @@ export async function publishPaths(
     await options.onFile?.({ path: exported, action: 'remove' })
   }
 
-  // A URL asked for again while its render is under way (`more`) is rendered anew; the render
-  // already under way, which may have read the data before the change, is then not saved.
-  const generations = new Map<string, number>()
   const renderOne = async ({ exported, source }: Link) => {
-    const generation = generations.get(exported) ?? 0
     const rendered = await renderUrl(target, source)
     result.rendered += 1
-    if ((generations.get(exported) ?? 0) !== generation) return
     if (rendered.status === 'gone') {
       gone.add(exported)
       await remove(exported)
@@ -166,37 +155,12 @@ export async function publishPaths(
     for (const link of rendered.links) if (!manifest.files[link.exported]) enqueue(link)
   }
 
-  const requeueFirst = (link: Link | null) => {
-    if (!link) return
-    generations.set(link.exported, (generations.get(link.exported) ?? 0) + 1)
-    const waiting = queue.findIndex((item) => item.exported === link.exported)
-    if (waiting >= 0) queue.splice(waiting, 1)
-    gone.delete(link.exported)
-    queued.add(link.exported)
-    queue.unshift(link)
-  }
-  let asking: Promise<void> | null = null
-  const askForMore = async () => {
-    if (!options.more) return
-    asking ??= options
-      .more(manifest)
-      .then((sources) => {
-        for (const source of [...sources].reverse()) requeueFirst(linkOf(target, source))
-      })
-      .finally(() => {
-        asking = null
-      })
-    await asking
-  }
-
   const concurrency = Math.max(1, options.concurrency ?? 4)
   let done = 0
   const failures: string[] = []
   const worker = async () => {
-    for (;;) {
-      await askForMore()
-      const next = queue.shift()
-      if (!next) return
+    while (queue.length > 0) {
+      const next = queue.shift() as Link
       try {
         await renderOne(next)
       } catch (err) {
