@@ -17,8 +17,8 @@ export async function register(): Promise<void> {
  * fetching it from itself over HTTP: its router compares the rewrite with the literal hostname,
  * while the proxy sees loopback addresses as `localhost` (vercel/next.js#94745). That is one more
  * hop per list (868 against 662 requests a second here) and, under load, a 500 now and then
- * (`socket hang up`). `-H localhost` binds the
- * same address without it. (`next start` records its origin in this variable; absent otherwise.)
+ * (`socket hang up`). `-H localhost` binds the same address without it. (`next start` records its
+ * origin in this variable; absent otherwise.)
  */
 function warnOnLoopbackHostname(): void {
   const origin = process.env.__NEXT_PRIVATE_ORIGIN
