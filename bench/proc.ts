@@ -1,6 +1,6 @@
 /** Child processes for the benchmarks: run with live output, wall time and peak RSS from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 
 export type Peak = { self: number; server: number; total: number }
 
@@ -117,8 +117,11 @@ export function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
+  // BENCH_SERVER_LOG=<file> keeps the whole output too, for looking into a run afterwards.
+  const file = process.env.BENCH_SERVER_LOG
   const keep = (chunk: Buffer) => {
     log = (log + chunk.toString()).slice(-20_000)
+    if (file) appendFileSync(file, chunk)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
