@@ -1,13 +1,13 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { type DocId, idOf } from '@/lib/ids'
 import { RESOURCE_KINDS, type ResourceKind } from '@/lib/kinds'
 import { lexicalToPlainText } from '@/lib/richText'
 import { SearchIndex } from '@/lib/search/engine'
-import { cachedIndex } from '@/lib/search/liveCache'
+import { cachedIndex, type LiveIndexSource } from '@/lib/search/liveCache'
 import { matchPeople, type PersonEntry, personEntry } from '@/lib/search/people'
 import { pinyinTerms } from '@/lib/search/pinyin'
-import type { SearchDoc, SearchFilters, SearchResult } from '@/lib/search/types'
+import { type SearchDoc, searchDocKey, type SearchFilters, type SearchResult } from '@/lib/search/types'
 import { ancestorIds } from '@/lib/tree'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
@@ -55,22 +55,24 @@ function minutesOf(kind: ResourceKind, doc: Script | Video | Textbook | Case): n
   return undefined
 }
 
+type SearchEntry = { id: string; updatedAt: string; doc: SearchDoc }
+
 /**
- * Every published resource as a search document, or only those of `only` (slugs by kind).
- * Reads with access control on, as the public.
+ * Every published resource as a search document, or only those `only` selects (a filter by kind;
+ * kinds it leaves out are skipped). Reads with access control on, as the public.
  */
-export async function loadSearchDocs(
+async function loadSearchEntries(
   payload: Payload,
-  only?: Partial<Record<ResourceKind, string[]>>,
-): Promise<SearchDoc[]> {
+  only?: Partial<Record<ResourceKind, Where>>,
+): Promise<SearchEntry[]> {
   const [orgs, topics] = await Promise.all([listOrgs().then(tree), listTopics().then(tree)])
-  const docs: SearchDoc[] = []
+  const entries: SearchEntry[] = []
   for (const kind of RESOURCE_KINDS) {
-    const slugs = only?.[kind]
-    if (only && !slugs?.length) continue
+    const extra = only?.[kind]
+    if (only && !extra) continue
     const { docs: found } = await payload.find({
       collection: kind,
-      where: slugs ? { and: [publicWhere(), { slug: { in: slugs } }] } : publicWhere(),
+      where: publicWhere(extra),
       pagination: false,
       limit: 0,
       depth: 0,
@@ -81,32 +83,52 @@ export async function loadSearchDocs(
       const topicIds = (doc.topics ?? []).map(idOf)
       const org = orgId !== null ? orgs.byId.get(orgId) : undefined
       const script = kind === 'scripts' ? (doc as Script) : null
-      docs.push({
-        kind,
-        slug: doc.slug ?? '',
-        title: doc.title,
-        summary: doc.summary,
-        keyPoints: (script?.keyPoints ?? []).map((item) => item.point).join('\n'),
-        body: bodyText(kind, doc),
-        extra: [
-          ...(doc.tags ?? []),
-          ...topicIds.map((id) => (id !== null ? (topics.byId.get(id)?.name ?? '') : '')),
-          org?.name ?? '',
-        ].join(' '),
-        orgName: org?.name ?? '',
-        publishedAt: doc.publishedAt ?? null,
-        facets: {
-          topics: [...new Set(topicIds.flatMap((id) => withAncestors(topics, id)))],
-          orgs: withAncestors(orgs, orgId),
-          format: script?.format,
-          audience: (script ?? (kind === 'textbooks' ? (doc as Textbook) : null))?.audience ?? [],
-          dialect: (doc as Script | Video).dialect ?? undefined,
-          minutes: minutesOf(kind, doc),
+      entries.push({
+        id: String(doc.id),
+        updatedAt: doc.updatedAt,
+        doc: {
+          kind,
+          slug: doc.slug ?? '',
+          title: doc.title,
+          summary: doc.summary,
+          keyPoints: (script?.keyPoints ?? []).map((item) => item.point).join('\n'),
+          body: bodyText(kind, doc),
+          extra: [
+            ...(doc.tags ?? []),
+            ...topicIds.map((id) => (id !== null ? (topics.byId.get(id)?.name ?? '') : '')),
+            org?.name ?? '',
+          ].join(' '),
+          orgName: org?.name ?? '',
+          publishedAt: doc.publishedAt ?? null,
+          facets: {
+            topics: [...new Set(topicIds.flatMap((id) => withAncestors(topics, id)))],
+            orgs: withAncestors(orgs, orgId),
+            format: script?.format,
+            audience: (script ?? (kind === 'textbooks' ? (doc as Textbook) : null))?.audience ?? [],
+            dialect: (doc as Script | Video).dialect ?? undefined,
+            minutes: minutesOf(kind, doc),
+          },
         },
       })
     }
   }
-  return docs
+  return entries
+}
+
+/** Every published resource as a search document, or only those of `only` (slugs by kind). */
+export async function loadSearchDocs(
+  payload: Payload,
+  only?: Partial<Record<ResourceKind, string[]>>,
+): Promise<SearchDoc[]> {
+  const where =
+    only &&
+    Object.fromEntries(
+      RESOURCE_KINDS.flatMap((kind) => {
+        const slugs = only[kind]
+        return slugs?.length ? [[kind, { slug: { in: slugs } } satisfies Where]] : []
+      }),
+    )
+  return (await loadSearchEntries(payload, where)).map((entry) => entry.doc)
 }
 
 /** Searches published resources for the portal. */
@@ -116,12 +138,148 @@ export async function searchResources(
   page = 1,
   perPage = 20,
 ): Promise<SearchResult> {
-  const payload = await payloadClient()
-  const index = await cachedIndex(
-    async () => new SearchIndex(await loadSearchDocs(payload)),
-    () => publishedFingerprint(payload),
-  )
+  const index = await cachedIndex(liveSource(await payloadClient()))
   return index.search(query, filters, { limit: perPage, offset: (page - 1) * perPage })
+}
+
+// The live index and how it is kept up to date (src/lib/search/liveCache.ts decides when).
+
+/** Per kind: the newest change the index has read, and id → slug of every document in it. */
+type LiveState = {
+  kinds: Record<ResourceKind, { watermark: string; slugs: Map<string, string> }>
+  taxonomy: string
+}
+
+/** What the fingerprint says: per kind the published count and newest change; the taxonomy's. */
+type Fingerprint = { kinds: Record<ResourceKind, [count: number, latest: string]>; taxonomy: string }
+
+/**
+ * Changes are read back this far before the newest one the index has seen: a transaction that
+ * began earlier may commit later, with an older `updatedAt`.
+ */
+const OVERLAP_MS = 60_000
+/** More changed documents than this at once (an import) and a rebuild is as quick. */
+const MAX_REFRESH = 1_000
+
+async function newestOf(payload: Payload, collection: ResourceKind | 'orgs' | 'topics', publicOnly: boolean) {
+  const { docs, totalDocs } = await payload.find({
+    collection,
+    where: publicOnly ? publicWhere() : undefined,
+    sort: '-updatedAt',
+    limit: 1,
+    depth: 0,
+    select: { updatedAt: true },
+    ...(publicOnly ? PUBLIC_READ : { overrideAccess: true }),
+  })
+  return [totalDocs, docs[0]?.updatedAt ?? ''] as [number, string]
+}
+
+/** How many resources of each kind are published and when the newest change was: cheap to read. */
+async function readFingerprint(payload: Payload): Promise<Fingerprint> {
+  const [kinds, orgs, topics] = await Promise.all([
+    Promise.all(RESOURCE_KINDS.map((kind) => newestOf(payload, kind, true))),
+    newestOf(payload, 'orgs', false),
+    newestOf(payload, 'topics', false),
+  ])
+  return {
+    kinds: Object.fromEntries(RESOURCE_KINDS.map((kind, n) => [kind, kinds[n]])) as Fingerprint['kinds'],
+    taxonomy: [...orgs, ...topics].join(':'),
+  }
+}
+
+/**
+ * Brings one kind of `state` up to date: every document changed since its watermark (withdrawn
+ * ones too) leaves the index and comes back if it is public; documents deleted outright leave no
+ * row to find by date, so when the count disagrees the public ids are listed.
+ */
+async function refreshKind(
+  payload: Payload,
+  kind: ResourceKind,
+  known: LiveState['kinds'][ResourceKind],
+  publicCount: number,
+  changes: { remove: string[]; upsert: SearchDoc[] },
+): Promise<LiveState['kinds'][ResourceKind] | null> {
+  const slugs = new Map(known.slugs)
+  const after = new Date(Math.max(0, Date.parse(known.watermark || '1970-01-01') - OVERLAP_MS))
+  const { docs: touched } = await payload.find({
+    collection: kind,
+    where: { updatedAt: { greater_than_equal: after.toISOString() } },
+    select: { updatedAt: true },
+    pagination: false,
+    limit: 0,
+    depth: 0,
+    overrideAccess: true,
+    draft: false,
+  })
+  if (touched.length > MAX_REFRESH) return null
+  let watermark = known.watermark
+  for (const doc of touched) {
+    const id = String(doc.id)
+    const slug = slugs.get(id)
+    if (slug !== undefined) changes.remove.push(searchDocKey({ kind, slug }))
+    slugs.delete(id)
+    if (doc.updatedAt > watermark) watermark = doc.updatedAt
+  }
+  if (touched.length > 0) {
+    const ids = touched.map((doc) => doc.id)
+    for (const entry of await loadSearchEntries(payload, { [kind]: { id: { in: ids } } })) {
+      changes.upsert.push(entry.doc)
+      slugs.set(entry.id, entry.doc.slug)
+    }
+  }
+  if (slugs.size !== publicCount) {
+    const { docs: published } = await payload.find({
+      collection: kind,
+      where: publicWhere(),
+      select: { slug: true },
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      ...PUBLIC_READ,
+    })
+    const ids = new Set(published.map((doc) => String(doc.id)))
+    for (const [id, slug] of slugs) {
+      if (ids.has(id)) continue
+      changes.remove.push(searchDocKey({ kind, slug }))
+      slugs.delete(id)
+    }
+  }
+  return { watermark, slugs }
+}
+
+/** The live index's source: a full build, or the documents changed since (see liveCache.ts). */
+function liveSource(payload: Payload): LiveIndexSource<LiveState> {
+  return {
+    fingerprint: async () => JSON.stringify(await readFingerprint(payload)),
+    build: async () => {
+      const { taxonomy } = await readFingerprint(payload)
+      const entries = await loadSearchEntries(payload)
+      const kinds = Object.fromEntries(
+        RESOURCE_KINDS.map((kind) => [kind, { watermark: '', slugs: new Map<string, string>() }]),
+      ) as LiveState['kinds']
+      for (const { id, updatedAt, doc } of entries) {
+        const known = kinds[doc.kind]
+        known.slugs.set(id, doc.slug)
+        if (updatedAt > known.watermark) known.watermark = updatedAt
+      }
+      return { index: new SearchIndex(entries.map((entry) => entry.doc)), state: { kinds, taxonomy } }
+    },
+    refresh: async (current, now) => {
+      const fingerprint = JSON.parse(now) as Fingerprint
+      // Org and topic names are in every document's text and facets: rebuild.
+      if (fingerprint.taxonomy !== current.state.taxonomy) return null
+      const changes = { remove: [] as string[], upsert: [] as SearchDoc[] }
+      const kinds = {} as LiveState['kinds']
+      for (const kind of RESOURCE_KINDS) {
+        const [count] = fingerprint.kinds[kind]
+        const refreshed = await refreshKind(payload, kind, current.state.kinds[kind], count, changes)
+        if (!refreshed) return null
+        kinds[kind] = refreshed
+      }
+      if (changes.remove.length === 0 && changes.upsert.length === 0) return current
+      return { index: current.index.withChanges(changes), state: { kinds, taxonomy: current.state.taxonomy } }
+    },
+  }
 }
 
 /** Every published lecturer and team as search sees them (the static copy ships this list). */
@@ -145,25 +303,6 @@ export async function loadSearchPeople(): Promise<PersonEntry[]> {
 /** Published profiles matching a query, for the search page and the suggestions. */
 export async function searchPeople(query: string): Promise<PersonEntry[]> {
   return query ? matchPeople(await loadSearchPeople(), query) : []
-}
-
-/** How many resources of each kind are published and when the newest change was: cheap to read. */
-async function publishedFingerprint(payload: Awaited<ReturnType<typeof payloadClient>>): Promise<string> {
-  const parts = await Promise.all(
-    RESOURCE_KINDS.map(async (kind) => {
-      const { docs, totalDocs } = await payload.find({
-        collection: kind,
-        where: publicWhere(),
-        sort: '-updatedAt',
-        limit: 1,
-        depth: 0,
-        select: { updatedAt: true },
-        ...PUBLIC_READ,
-      })
-      return `${kind}:${totalDocs}:${docs[0]?.updatedAt ?? ''}`
-    }),
-  )
-  return parts.join('|')
 }
 
 export type NameMaps = { topics: Record<string, string>; orgs: Record<string, string>; suggested: { slug: string; name: string }[] }

@@ -15,10 +15,11 @@ import { seedDemoCounty } from '@/seed/seed'
 
 import { draftDemo } from '../helpers/demo'
 import { fileFetcher } from '../helpers/fileFetcher'
-import { context } from '../helpers/fixtures'
+import { context, scriptData, unique } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { EVAL_SET, PINYIN_SET } from '../search/evalSet'
 import { RESOURCE_KINDS } from '@/lib/kinds'
+import { searchIndexStats } from '@/lib/search/liveCache'
 
 let payload: Payload
 let index: SearchIndex
@@ -198,6 +199,90 @@ describe('search over the demo county', () => {
       'q=%E5%BD',
     ]) {
       expect((await call(hostile)).status, hostile).toBe(200)
+    }
+  })
+})
+
+describe('the live index follows changes without rebuilding', () => {
+  const slugsFor = async (query: string) =>
+    (await searchResources(query, {}, 1, 100)).hits.map((hit) => hit.slug)
+
+  it('applies edits, new slugs, publishes and deletions as they happen, as a rebuild would', async () => {
+    await searchResources('彩礼', {})
+    const before = searchIndexStats()
+    const [first, second] = [unique('live'), unique('live')]
+    const [org] = (await payload.find({ collection: 'orgs', limit: 1, depth: 0 })).docs
+    const created = await payload.create({
+      collection: 'scripts',
+      data: {
+        ...scriptData(org.id, `长塘村夜话 ${first}`),
+        slug: `${first}-a`,
+        _status: 'published',
+      },
+      overrideAccess: true,
+      context,
+    })
+    expect(await slugsFor(first)).toEqual([`${first}-a`])
+
+    await payload.update({
+      collection: 'scripts',
+      id: created.id,
+      data: { title: `柳溪渡口讲新风 ${second}`, summary: '渡口边的新风尚', slug: `${second}-b` },
+      overrideAccess: true,
+      context,
+    })
+    expect(await slugsFor(second)).toEqual([`${second}-b`])
+    expect(await slugsFor(first)).toEqual([])
+
+    await payload.delete({ collection: 'scripts', id: created.id, overrideAccess: true, context })
+    expect(await slugsFor(second)).toEqual([])
+
+    const after = searchIndexStats()
+    expect(after.builds).toBe(before.builds)
+    expect(after.refreshes).toBeGreaterThanOrEqual(before.refreshes + 3)
+
+    // What the refreshed index answers is what a fresh build of the same content answers.
+    const fresh = new SearchIndex(await loadSearchDocs(payload))
+    for (const query of ['', '彩礼', '防诈骗 老年人', 'caili']) {
+      for (const filters of [{}, { kind: 'videos' as const }]) {
+        const live = await searchResources(query, filters, 1, 500)
+        expect(live, `${query} ${JSON.stringify(filters)}`).toEqual(
+          fresh.search(query, filters, { limit: 500 }),
+        )
+      }
+    }
+  })
+
+  it('rebuilds when an org is renamed: its name is in every document it holds', async () => {
+    const [script] = (
+      await payload.find({
+        collection: 'scripts',
+        where: { _status: { equals: 'published' } },
+        limit: 1,
+        depth: 1,
+      })
+    ).docs
+    const org = script.org as { id: number | string; name: string }
+    const renamed = `${org.name}${unique('更名')}`
+    const before = searchIndexStats()
+    await payload.update({
+      collection: 'orgs',
+      id: org.id,
+      data: { name: renamed },
+      overrideAccess: true,
+      context,
+    })
+    try {
+      expect(await slugsFor(renamed)).toContain(script.slug)
+      expect(searchIndexStats().builds).toBe(before.builds + 1)
+    } finally {
+      await payload.update({
+        collection: 'orgs',
+        id: org.id,
+        data: { name: org.name },
+        overrideAccess: true,
+        context,
+      })
     }
   })
 })

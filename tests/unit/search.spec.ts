@@ -117,6 +117,58 @@ describe('SearchIndex', () => {
   })
 })
 
+describe('SearchIndex.withChanges', () => {
+  const QUERIES = [
+    '彩礼',
+    '老年人 防诈骗',
+    '八千八',
+    '医保',
+    '',
+    'caili',
+    'yb',
+    '长塘',
+    '彩礼 不存在的词',
+  ]
+  const FILTERS = [{}, { org: 'liuxi' }, { kind: 'videos' as const }, { audience: 'elderly' }]
+  /** Everything a search answers, for comparing two indexes hit by hit. */
+  const answers = (index: SearchIndex) =>
+    QUERIES.flatMap((query) => FILTERS.map((filters) => index.search(query, filters)))
+
+  it('answers as a fresh build of the same documents, after edits, removals and additions', () => {
+    const before = new SearchIndex(DOCS)
+    const edited = { ...DOCS[0], title: '长塘村的新规矩', body: '红白喜事不攀比，彩礼八千八。' }
+    const added = doc('changtang', {
+      title: '长塘夜校开课了',
+      summary: '村民晚上学医保政策',
+      facets: { topics: ['huimin-zhengce'], orgs: ['liuxi', 'lanchuan'], audience: ['elderly'] },
+    })
+    const after = before.withChanges({ remove: ['videos/fangzha'], upsert: [edited, added] })
+    const fresh = new SearchIndex([edited, DOCS[2], added])
+
+    expect(answers(after)).toEqual(answers(fresh))
+    expect(after.size).toBe(3)
+    expect(after.emptySlots).toBe(2)
+    expect(
+      after
+        .search('长塘')
+        .hits.map((hit) => hit.slug)
+        .sort(),
+    ).toEqual(['caili', 'changtang'])
+    expect(after.search('公安').total).toBe(0)
+    // The index it came from answers as before: searches running on it are not disturbed.
+    expect(answers(before)).toEqual(answers(new SearchIndex(DOCS)))
+  })
+
+  it('takes a document back after removing it, and ignores keys it does not hold', () => {
+    const index = new SearchIndex(DOCS)
+    const gone = index.withChanges({ remove: ['scripts/caili', 'cases/none'] })
+    expect(gone.search('八千八').total).toBe(0)
+    const back = gone.withChanges({ upsert: [DOCS[0]] })
+    expect(answers(back)).toEqual(answers(new SearchIndex([DOCS[1], DOCS[2], DOCS[0]])))
+    expect(back.docs.map((entry) => entry.slug).sort()).toEqual(['caili', 'fangzha', 'yibao'])
+  })
+})
+
 describe('parseSearchParams', () => {
   it('keeps valid input and drops what is not', () => {
     const parsed = parseSearchParams(

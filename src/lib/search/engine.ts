@@ -12,6 +12,7 @@ import {
   type SearchFilters,
   type SearchHit,
   type SearchResult,
+  searchDocKey,
 } from './types'
 
 const FIELDS = ['title', 'keyPoints', 'summary', 'extra', 'body'] as const
@@ -82,64 +83,189 @@ function intersect(a: Postings, b: Postings): Postings {
   return { ids: Uint32Array.from(ids), masks: Uint8Array.from(masks) }
 }
 
+/** A document's terms → the fields (bits) that hold each. */
+type TermsOf = (fields: Folded) => Map<string, number>
+
+const textTerms: TermsOf = (fields) => {
+  const masks = new Map<string, number>()
+  FIELDS.forEach((field, bit) => {
+    for (const term of indexTerms(fields[field]))
+      masks.set(term, (masks.get(term) ?? 0) | (1 << bit))
+  })
+  return masks
+}
+
+const pinyinTermsOf: TermsOf = (fields) => {
+  const masks = new Map<string, number>()
+  for (const field of PINYIN_FIELDS) {
+    const bit = 1 << FIELDS.indexOf(field)
+    for (const term of pinyinTerms(fields[field])) masks.set(term, (masks.get(term) ?? 0) | bit)
+  }
+  return masks
+}
+
+type Building = Map<string, { ids: number[]; masks: number[] }>
+
+/** Adds documents' postings in slot order (so every list stays ascending). */
+function addPostings(
+  building: Building,
+  entries: [slot: number, fields: Folded][],
+  termsOf: TermsOf,
+) {
+  for (const [slot, fields] of entries) {
+    for (const [term, mask] of termsOf(fields)) {
+      const list = building.get(term)
+      if (list) {
+        list.ids.push(slot)
+        list.masks.push(mask)
+      } else building.set(term, { ids: [slot], masks: [mask] })
+    }
+  }
+}
+
+const packed = (list: { ids: number[]; masks: number[] }): Postings => ({
+  ids: Uint32Array.from(list.ids),
+  masks: Uint8Array.from(list.masks),
+})
+
 /**
  * Postings for every document's terms, as typed arrays (ids ascending, field bits per posting):
  * compact at 10,000 documents, where maps of maps would take hundreds of megabytes.
  */
-function buildPostings(
-  folded: Folded[],
-  termsOf: (fields: Folded, add: (term: string, bit: number) => void) => void,
-): Map<string, Postings> {
-  const building = new Map<string, { ids: number[]; masks: number[] }>()
-  folded.forEach((fields, index) => {
-    const masks = new Map<string, number>()
-    termsOf(fields, (term, bit) => masks.set(term, (masks.get(term) ?? 0) | bit))
-    for (const [term, mask] of masks) {
-      const list = building.get(term)
-      if (list) {
-        list.ids.push(index)
-        list.masks.push(mask)
-      } else building.set(term, { ids: [index], masks: [mask] })
-    }
-  })
-  return new Map(
-    [...building].map(([term, list]) => [
-      term,
-      { ids: Uint32Array.from(list.ids), masks: Uint8Array.from(list.masks) },
-    ]),
+function buildPostings(folded: Folded[], termsOf: TermsOf): Map<string, Postings> {
+  const building: Building = new Map()
+  addPostings(
+    building,
+    folded.map((fields, slot) => [slot, fields]),
+    termsOf,
   )
+  return new Map([...building].map(([term, list]) => [term, packed(list)]))
+}
+
+/**
+ * `postings` with the documents in `removed` taken out and `added` (in slots after every existing
+ * one) put in. Only the lists of terms the removed or added documents hold are copied.
+ */
+function changedPostings(
+  postings: Map<string, Postings>,
+  removed: { slots: Set<number>; fields: Folded[] },
+  added: [slot: number, fields: Folded][],
+  termsOf: TermsOf,
+): Map<string, Postings> {
+  const next = new Map(postings)
+  const touched = new Set<string>()
+  for (const fields of removed.fields) for (const term of termsOf(fields).keys()) touched.add(term)
+  const adding: Building = new Map()
+  addPostings(adding, added, termsOf)
+  for (const term of adding.keys()) touched.add(term)
+  for (const term of touched) {
+    const list = postings.get(term)
+    const ids: number[] = []
+    const masks: number[] = []
+    for (let n = 0; list && n < list.ids.length; n++) {
+      if (removed.slots.has(list.ids[n])) continue
+      ids.push(list.ids[n])
+      masks.push(list.masks[n])
+    }
+    const more = adding.get(term)
+    if (more) {
+      ids.push(...more.ids)
+      masks.push(...more.masks)
+    }
+    if (ids.length > 0) next.set(term, packed({ ids, masks }))
+    else next.delete(term)
+  }
+  return next
+}
+
+const recencyOf = (doc: SearchDoc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : 0)
+
+const EMPTY: Folded = { title: '', keyPoints: '', summary: '', extra: '', body: '' }
+
+function foldDoc(doc: SearchDoc): Folded {
+  const entry = {} as Folded
+  for (const field of FIELDS) entry[field] = fold(doc[field])
+  return entry
 }
 
 /**
  * An in-memory full-text index for Chinese: CJK bigrams and unigrams, Latin prefixes, folded
  * width/case/script, verified by substring so every hit really contains what was typed.
+ *
+ * Documents sit in slots; `withChanges` makes a new index that shares everything a change does not
+ * touch, leaving the slots of removed documents empty, so a publish costs the changed documents'
+ * terms rather than a rebuild of every document.
  */
 export class SearchIndex {
-  readonly docs: SearchDoc[]
-  private readonly folded: Folded[]
-  private readonly postings: Map<string, Postings>
+  private slots: (SearchDoc | null)[]
+  private folded: Folded[]
+  private postings: Map<string, Postings>
   /** Pinyin terms (`~caili`) → documents, with the fields (bits) whose pinyin holds them. */
-  private readonly pinyin: Map<string, Postings>
-  private readonly recency: number[]
+  private pinyin: Map<string, Postings>
+  private recency: number[]
+  private slotOf: Map<string, number>
 
   constructor(docs: SearchDoc[]) {
-    this.docs = docs
-    this.folded = docs.map((doc) => {
-      const entry = {} as Folded
-      for (const field of FIELDS) entry[field] = fold(doc[field])
-      return entry
-    })
-    this.postings = buildPostings(this.folded, (fields, add) =>
-      FIELDS.forEach((field, bit) => {
-        for (const term of indexTerms(fields[field])) add(term, 1 << bit)
-      }),
-    )
-    this.pinyin = buildPostings(this.folded, (fields, add) => {
-      for (const field of PINYIN_FIELDS) {
-        for (const term of pinyinTerms(fields[field])) add(term, 1 << FIELDS.indexOf(field))
-      }
-    })
-    this.recency = docs.map((doc) => (doc.publishedAt ? Date.parse(doc.publishedAt) : 0))
+    this.slots = docs
+    this.folded = docs.map(foldDoc)
+    this.postings = buildPostings(this.folded, textTerms)
+    this.pinyin = buildPostings(this.folded, pinyinTermsOf)
+    this.recency = docs.map(recencyOf)
+    this.slotOf = new Map(docs.map((doc, slot) => [searchDocKey(doc), slot]))
+  }
+
+  /** The documents in the index. */
+  get docs(): SearchDoc[] {
+    return this.slots.filter((doc): doc is SearchDoc => doc !== null)
+  }
+
+  /** How many documents the index holds. */
+  get size(): number {
+    return this.slotOf.size
+  }
+
+  /** Slots left empty by removals (a fresh build has none). */
+  get emptySlots(): number {
+    return this.slots.length - this.slotOf.size
+  }
+
+  /**
+   * A new index without the documents of `remove` (keys, see `searchDocKey`) and with `upsert`
+   * added or replacing those of the same key. This index is left as it was: searches running on
+   * it are not disturbed.
+   */
+  withChanges({
+    remove = [],
+    upsert = [],
+  }: {
+    remove?: string[]
+    upsert?: SearchDoc[]
+  }): SearchIndex {
+    const removedSlots = new Set<number>()
+    for (const key of [...remove, ...upsert.map(searchDocKey)]) {
+      const slot = this.slotOf.get(key)
+      if (slot !== undefined) removedSlots.add(slot)
+    }
+    const removed = {
+      slots: removedSlots,
+      fields: [...removedSlots].map((slot) => this.folded[slot]),
+    }
+    const unique = [...new Map(upsert.map((doc) => [searchDocKey(doc), doc])).values()]
+    const added = unique.map((doc, n): [number, Folded] => [this.slots.length + n, foldDoc(doc)])
+    const next = new SearchIndex([])
+    next.slots = [...this.slots, ...unique]
+    next.folded = [...this.folded, ...added.map(([, fields]) => fields)]
+    next.recency = [...this.recency, ...unique.map(recencyOf)]
+    next.slotOf = new Map(this.slotOf)
+    for (const slot of removedSlots) {
+      next.slotOf.delete(searchDocKey(this.slots[slot] as SearchDoc))
+      next.slots[slot] = null
+      next.folded[slot] = EMPTY
+    }
+    unique.forEach((doc, n) => next.slotOf.set(searchDocKey(doc), this.slots.length + n))
+    next.postings = changedPostings(this.postings, removed, added, textTerms)
+    next.pinyin = changedPostings(this.pinyin, removed, added, pinyinTermsOf)
+    return next
   }
 
   /** Number of distinct index terms (for benchmarks). */
@@ -208,6 +334,13 @@ export class SearchIndex {
     return scores
   }
 
+  /** Equal score and date: by kind and slug, so the order does not depend on slots. */
+  private tieBreak(a: number, b: number): number {
+    const keyA = searchDocKey(this.slots[a] as SearchDoc)
+    const keyB = searchDocKey(this.slots[b] as SearchDoc)
+    return keyA < keyB ? -1 : keyA > keyB ? 1 : 0
+  }
+
   private passes(doc: SearchDoc, filters: SearchFilters, except?: FacetName): boolean {
     for (const facet of FACETS) {
       const wanted = filters[facet]
@@ -226,7 +359,7 @@ export class SearchIndex {
     let matches = new Map<number, number>()
     let partial = false
     if (parts.length === 0) {
-      this.docs.forEach((_, index) => matches.set(index, 0))
+      this.slots.forEach((doc, slot) => doc && matches.set(slot, 0))
     } else {
       const perPart = parts.map((part) => this.matchPart(part))
       const [first, ...rest] = [...perPart].sort((a, b) => a.size - b.size)
@@ -256,7 +389,7 @@ export class SearchIndex {
     for (const facet of FACETS) {
       const counts = new Map<string, number>()
       for (const index of matches.keys()) {
-        const doc = this.docs[index]
+        const doc = this.slots[index] as SearchDoc
         if (!this.passes(doc, filters, facet)) continue
         for (const value of facetValues(doc, facet)) counts.set(value, (counts.get(value) ?? 0) + 1)
       }
@@ -266,11 +399,14 @@ export class SearchIndex {
     }
 
     const ranked = [...matches]
-      .filter(([index]) => this.passes(this.docs[index], filters))
-      .sort(([a, scoreA], [b, scoreB]) => scoreB - scoreA || this.recency[b] - this.recency[a])
+      .filter(([index]) => this.passes(this.slots[index] as SearchDoc, filters))
+      .sort(
+        ([a, scoreA], [b, scoreB]) =>
+          scoreB - scoreA || this.recency[b] - this.recency[a] || this.tieBreak(a, b),
+      )
 
     const hits: SearchHit[] = ranked.slice(offset, offset + limit).map(([index, score]) => {
-      const doc = this.docs[index]
+      const doc = this.slots[index] as SearchDoc
       return {
         ...displayOf(doc),
         score: Math.round(score * 100) / 100,

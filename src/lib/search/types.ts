@@ -25,6 +25,9 @@ export type SearchDoc = {
   }
 }
 
+/** A document's identity in an index, live and static: `scripts/some-slug`. */
+export const searchDocKey = (doc: Pick<SearchDoc, 'kind' | 'slug'>) => `${doc.kind}/${doc.slug}`
+
 export const DURATION_BUCKETS = [
   { value: 'short', label: '10 分钟以内', test: (minutes: number) => minutes <= 10 },
   {

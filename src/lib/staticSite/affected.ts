@@ -1,7 +1,7 @@
 import type { PublicSnapshot } from '@/data/cacheTags'
 import { type ResourceKind, resourcePath } from '@/lib/kinds'
 
-import { searchDocKey } from '../search/static/writer'
+import { searchDocKey } from '../search/types'
 
 import type { Manifest } from './manifest'
 import type { SearchChanges } from './search'

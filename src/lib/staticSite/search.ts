@@ -3,8 +3,8 @@ import path from 'node:path'
 
 import { MAX_SEARCH_DOCUMENT_KEYS } from '../search/documentKeys'
 import { PEOPLE_FILE } from '../search/people'
-import type { SearchDoc } from '../search/types'
-import { searchDocKey, StaticIndexBuilder, type StaticIndexFiles } from '../search/static/writer'
+import { type SearchDoc, searchDocKey } from '../search/types'
+import { StaticIndexBuilder, type StaticIndexFiles } from '../search/static/writer'
 import { sha256 } from './files'
 import { httpGet } from './http'
 

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { fold } from '../normalize'
 import { pinyinTerms } from '../pinyin'
 import { indexTerms } from '../tokenize'
-import { displayOf, type SearchDoc } from '../types'
+import { displayOf, type SearchDoc, searchDocKey } from '../types'
 import {
   chunkOf,
   decodePostings,
@@ -40,8 +40,6 @@ type Entry = {
   terms: Int32Array
   masks: Uint8Array
 }
-
-export const searchDocKey = (doc: Pick<SearchDoc, 'kind' | 'slug'>) => `${doc.kind}/${doc.slug}`
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
