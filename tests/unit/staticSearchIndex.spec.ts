@@ -109,8 +109,14 @@ describe('static search index kept up to date change by change', () => {
     const edited = { ...docs[30], title: `${docs[30].title}（修订）` }
     const afterEdit = builder.update([edited])
     const editChanged = changedFiles(afterWithdraw, afterEdit)
-    expect(editChanged.filter((name) => name.startsWith('shards/')).length).toBeGreaterThan(0)
+    const editedShards = editChanged.filter((name) => name.startsWith('shards/'))
+    expect(editedShards.length).toBeGreaterThan(0)
     expect(editChanged.length).toBeLessThan(20)
+    // And only those shards were encoded again: every other one is the very same buffer.
+    const encodedAgain = [...afterEdit.keys()].filter(
+      (name) => name.startsWith('shards/') && afterEdit.get(name) !== afterWithdraw.get(name),
+    )
+    expect(encodedAgain.sort()).toEqual(editedShards.sort())
   })
 
   it('finds a newly published resource and no longer finds a withdrawn one', async () => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { sha256Once } from '../../hashOnce'
 import { fold } from '../normalize'
 import { pinyinTerms } from '../pinyin'
 import { indexTerms } from '../tokenize'
@@ -87,10 +88,11 @@ export class StaticIndexBuilder {
       for (const term of entry.terms) dirtyShards[this.termShard[term]] = 1
       dirtyChunks.add(chunkOf(entry.id, this.chunkSpan))
     }
+    const replaced = new Map<string, Entry>()
     for (const key of [...removals, ...upserts.map(searchDocKey)]) {
       const old = this.entries.get(key)
       if (!old) continue
-      touch(old)
+      replaced.set(key, old)
       this.entries.delete(key)
     }
     const added = new Set<Entry>()
@@ -112,8 +114,16 @@ export class StaticIndexBuilder {
       // A moved document leaves its old postings and chunk, and takes new ones.
       if (!added.has(entry)) touch(entry)
       entry.id = id
-      touch(entry)
+      const old = replaced.get(entry.key)
+      if (old?.id === id) {
+        // Edited in place: only the shards of terms it gained, lost or holds in other fields.
+        this.touchDifference(old, entry, dirtyShards)
+        replaced.delete(entry.key)
+        dirtyChunks.add(chunkOf(id, this.chunkSpan))
+      } else touch(entry)
     }
+    // Removed, or re-added under another id: all of the old postings go.
+    for (const old of replaced.values()) touch(old)
 
     this.encodeShards(dirtyShards)
     this.encodeChunks(dirtyChunks)
@@ -245,6 +255,17 @@ export class StaticIndexBuilder {
     return id
   }
 
+  /** Marks the shards of the terms whose postings differ between two versions of a document. */
+  private touchDifference(old: Entry, now: Entry, dirty: Uint8Array) {
+    const before = new Map<number, number>()
+    old.terms.forEach((term, n) => before.set(term, old.masks[n]))
+    now.terms.forEach((term, n) => {
+      if (before.get(term) !== now.masks[n]) dirty[this.termShard[term]] = 1
+      before.delete(term)
+    })
+    for (const term of before.keys()) dirty[this.termShard[term]] = 1
+  }
+
   /** Re-encodes the dirty shards from the documents' terms, in one pass in id order. */
   private encodeShards(dirty: Uint8Array) {
     const lists = new Map<number, { last: number; values: number[] }>()
@@ -297,12 +318,15 @@ export class StaticIndexBuilder {
     }
   }
 
-  /** A digest of every shard and chunk: two indexes with the same digest have the same files. */
+  /**
+   * A digest of every shard and chunk: two indexes with the same digest have the same files. Made
+   * of each file's own hash, so an update hashes only the files it encoded again.
+   */
   private digest(): string {
     const hash = createHash('sha256')
-    for (const bytes of this.shardFiles) hash.update(bytes)
+    this.shardFiles.forEach((bytes, n) => hash.update(`s${n}:${sha256Once(bytes)}\n`))
     for (const n of [...this.chunkFiles.keys()].sort((a, b) => a - b)) {
-      hash.update(`\n${n}\n`).update(this.chunkFiles.get(n) as Uint8Array)
+      hash.update(`d${n}:${sha256Once(this.chunkFiles.get(n) as Uint8Array)}\n`)
     }
     return hash.digest('hex').slice(0, 20)
   }
