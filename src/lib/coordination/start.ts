@@ -4,7 +4,7 @@ import { takeOverJobs, wakeStaticPublisher } from '../staticSite/publisher'
 import { installDatabaseBreaker } from '../databaseBreaker'
 import { startChangeFeed } from './changeFeed'
 import { isAppServer, millisecondsFromEnv } from './server'
-import { isWorker, startWorkerElection } from './worker'
+import { isWorker, startWorkerElection, stopWorkerElection } from './worker'
 
 /**
  * Payload's onInit on an app server: follow the other servers' public changes, and take part in
@@ -19,4 +19,26 @@ export async function startCoordination(payload: Payload): Promise<void> {
     if (isWorker()) wakeStaticPublisher(current)
   })
   startWorkerElection(payload, [takeOverJobs])
+  releaseLeaseOnShutdown(payload)
+}
+
+/**
+ * A server stopped cleanly (a deploy, a restart) gives the worker lease back, so another takes
+ * over the queues at its next try instead of when the lease expires (`WORKER_LEASE_TTL_MS`). Only
+ * alongside the handler that really stops the process (`next start` has one; without it a listener
+ * would keep the process alive).
+ */
+function releaseLeaseOnShutdown(payload: Payload): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    if (process.listenerCount(signal) === 0) continue
+    process.once(signal, () => {
+      const held = isWorker()
+      void stopWorkerElection(payload).then(
+        () => {
+          if (held) payload.logger.info('已交还任务租约 worker lease released on shutdown')
+        },
+        () => undefined,
+      )
+    })
+  }
 }

@@ -8,6 +8,7 @@ import { searchChangesOf, type StaticChange, sourcesForChanges } from './affecte
 import { bucketFromEnv, syncBucket } from './bucket'
 import { staticPublishing, type StaticPublishing } from './config'
 import { readManifest } from './manifest'
+import { keepPublishedIndex } from './search'
 import { describeBrokenLinks, publishPaths, type PublishResult } from './site'
 
 export const STATIC_QUEUE = 'static'
@@ -223,6 +224,7 @@ export async function publishChanges(
       },
       log: trace,
       searchChanges: searchChangesOf(changes),
+      manifest,
     },
     sources,
   )
@@ -339,6 +341,11 @@ export async function takeOverJobs(payload: Payload): Promise<void> {
       queue: STATIC_QUEUE,
       input: { change: { type: 'all', reason: '首次生成静态站' }, key: 'site' } as never,
     })
+  } else {
+    // The folder's search index read now, not by the first publish (seconds at 10,000 resources).
+    void withSiteLock(() => keepPublishedIndex(config.root)).catch((err: unknown) =>
+      payload.logger.warn({ err }, '静态站搜索索引预读失败 reading the static search index failed'),
+    )
   }
   wakeStaticPublisher(payload, 1000)
 }

@@ -71,6 +71,20 @@ async function publishedIndex(root: string): Promise<StaticIndexBuilder | null> 
   }
 }
 
+/**
+ * Reads the folder's index into memory ahead of the first publish, for a server that has just
+ * taken over the publisher: that publish then only updates it. True when it read one.
+ */
+export async function keepPublishedIndex(root: string): Promise<boolean> {
+  const current = await publishedManifest(root)
+  const kept = store[KEY]
+  if (!current || (kept?.root === root && kept.manifest === current)) return false
+  const builder = await publishedIndex(root)
+  if (!builder) return false
+  store[KEY] = { root, builder, manifest: current }
+  return true
+}
+
 async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> {
   const query = keys ? `?keys=${encodeURIComponent(keys.join(','))}` : ''
   const response = await httpGet(`${origin}/api/search/documents${query}`)

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import { nginxSnippet, staticHostHeaders } from './hostHeaders'
+import { sha256Once } from '../hashOnce'
 import { READING_TOOLS_JS } from '../staticExport'
 import { httpGet } from './http'
 import { type SearchChanges, searchFiles } from './search'
@@ -33,6 +34,11 @@ export type PublishOptions = {
   searchChanges?: SearchChanges
   /** Phase messages, for debugging a run. */
   log?: (message: string) => void
+  /**
+   * The folder's manifest when the caller has just read it (undefined: read here). It is brought
+   * up to date in place.
+   */
+  manifest?: Manifest | null
   /** Called with each changed or removed file, after it is in place (for uploads to a bucket). */
   onFile?: (change: FileChange) => void | Promise<void>
 }
@@ -60,7 +66,11 @@ export type PublishResult = {
   pages: number
   files: number
   bytes: number
-  /** Links to exported paths that the portal no longer has, with the page that holds each. */
+  /**
+   * Links to exported paths that the portal no longer has, with the page that holds each: all of
+   * them after a full run, and after a partial one when its changes moved any link or removed a
+   * file (otherwise there is nothing new to report).
+   */
   broken: BrokenLink[]
   /** Milliseconds spent rendering URLs, writing the publisher's own files, and collecting. */
   timings: { render: number; pinned: number; collect: number }
@@ -81,7 +91,8 @@ export async function publishPaths(
 ): Promise<PublishResult> {
   const { target, root } = options
   await clearStaging(root)
-  const existing = await readManifest(root, target.basePath)
+  const existing =
+    options.manifest !== undefined ? options.manifest : await readManifest(root, target.basePath)
   const manifest = existing ?? emptyManifest(target.basePath)
   const result: PublishResult = {
     rendered: 0,
@@ -117,11 +128,15 @@ export async function publishPaths(
   for (const source of start) enqueue(linkOf(target, source))
 
   const gone = new Set<string>()
+  // Whether any file's links changed or a file went: only then can a file become unreachable or
+  // a link broken (an edited title, the usual change, leaves the link graph as it was).
+  let graphChanged = false
   const save = async (exported: string, body: Uint8Array, entry: Manifest['files'][string]) => {
     result.files += 1
     result.bytes += body.byteLength
     const previous = manifest.files[exported]
     const file = fileFor(root, exported)
+    if (!sameLinks(previous?.links, entry.links)) graphChanged = true
     manifest.files[exported] = entry
     if (previous?.hash === entry.hash && (await exists(file))) return
     await writeAtomically(root, file, body)
@@ -130,6 +145,7 @@ export async function publishPaths(
   }
   const remove = async (exported: string) => {
     if (!manifest.files[exported]) return
+    graphChanged = true
     delete manifest.files[exported]
     await removePublished(root, fileFor(root, exported))
     result.removed.push(exported)
@@ -194,15 +210,18 @@ export async function publishPaths(
     options.log?.('search index built')
   }
   for (const [exported, body] of pinned) {
-    await save(exported, body, { hash: sha256(body), pinned: true })
+    // The search index's unchanged files are the same buffers as last time: hashed once.
+    await save(exported, body, { hash: sha256Once(body), pinned: true })
   }
   for (const [exported, entry] of Object.entries(manifest.files)) {
     if (entry.pinned && !pinned.has(exported)) await remove(exported)
   }
 
   phase('pinned')
-  for (const exported of unreachable(manifest)) await remove(exported)
-  result.broken = await brokenLinks(root, manifest, gone)
+  if (everything || graphChanged) {
+    for (const exported of unreachable(manifest)) await remove(exported)
+    result.broken = await brokenLinks(root, manifest, gone)
+  }
   await writeManifest(root, manifest)
   await clearStaging(root)
   phase('collect')
@@ -256,6 +275,13 @@ export function linkText(html: string, target: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 80)
+}
+
+/** Whether two link lists name the same files (a manifest keeps them sorted, a render does not). */
+function sameLinks(a: string[] = [], b: string[] = []): boolean {
+  const left = new Set(a)
+  const right = new Set(b)
+  return left.size === right.size && [...left].every((link) => right.has(link))
 }
 
 async function exists(file: string): Promise<boolean> {
