@@ -761,7 +761,10 @@ const BENCHMARKS: Benchmark[] = [
       const toFile: number[] = []
       const toDone: number[] = []
       const changedFiles: number[] = []
-      for (let index = 0; index < PUBLISHES; index += 1) {
+      // Edit 0 is the first after the server started (its route code and the folder's search
+      // index not loaded yet): reported on its own, the percentiles are of the edits after it.
+      let first = { file: 0, done: 0 }
+      for (let index = 0; index <= PUBLISHES; index += 1) {
         const kind = ['scripts', 'videos', 'textbooks', 'cases'][index % 4]
         const list = await fetch(
           `${origin}/api/${kind}?limit=1&page=${20 + index}&sort=-publishedAt&depth=0&where[_status][equals]=published`,
@@ -785,18 +788,23 @@ const BENCHMARKS: Benchmark[] = [
           if (performance.now() - started > 120_000) throw new Error(`120 秒内未写入 ${file}`)
           await new Promise((resolve) => setTimeout(resolve, 20))
         }
-        toFile.push(performance.now() - started)
+        const toFileMs = performance.now() - started
         while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 100))
-        toDone.push(performance.now() - started)
+        const done = performance.now() - started
         const after = manifestHashes()
-        changedFiles.push(
-          [...new Set([...before.keys(), ...after.keys()])].filter(
-            (key) => before.get(key) !== after.get(key),
-          ).length,
+        const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+          (key) => before.get(key) !== after.get(key),
+        ).length
+        if (index === 0) first = { file: toFileMs, done }
+        else {
+          toFile.push(toFileMs)
+          toDone.push(done)
+          changedFiles.push(changed)
+        }
+        log(
+          `static ${index}/${PUBLISHES} ${kind}: file ${toFileMs.toFixed(0)} ms, done ${done.toFixed(0)} ms, ${changed} files${index === 0 ? ' (first after start, not counted)' : ''}`,
         )
-        process.stdout.write(`\r[bench] static ${index + 1}/${PUBLISHES}   `)
       }
-      process.stdout.write('\n')
       // Where a publishing job spends its time, from the server's own log line for each job.
       const jobs = [...ctx.serverLog().matchAll(/(\d+) 个地址.*?, (\d+) ms \((\{[^}]*\})/g)].map(
         (match) => ({
@@ -805,6 +813,8 @@ const BENCHMARKS: Benchmark[] = [
           ...(JSON.parse(match[3]) as { render: number; pinned: number; collect: number }),
         }),
       )
+      // The first job is the first edit's (see above).
+      jobs.shift()
       const median = (pick: (job: (typeof jobs)[number]) => number) =>
         jobs.length > 0 ? percentile(jobs.map(pick), 50).toFixed(0) : '-'
       return [
@@ -821,8 +831,9 @@ const BENCHMARKS: Benchmark[] = [
           'own files ms (404, search index)': median((job) => job.pinned),
           'collect ms': median((job) => job.collect),
           'job total ms': median((job) => job.total),
+          'first edit after start: file / done ms': `${first.file.toFixed(0)} / ${first.done.toFixed(0)}`,
           'site files': manifestHashes().size,
-          'goal ms': '≤ 2000 (p95 at 10k)',
+          'goal ms': 'file ≤ 2000, done ≤ 5000 (p95 at 10k)',
         },
       ]
     },
