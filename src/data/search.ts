@@ -144,11 +144,12 @@ export async function searchResources(
 
 // The live index and how it is kept up to date (src/lib/search/liveCache.ts decides when).
 
-/** Per kind: the newest change the index has read, and id → slug of every document in it. */
+/** Per kind: the newest change the index has read, and each document it holds by id. */
 type LiveState = {
-  kinds: Record<ResourceKind, { watermark: string; slugs: Map<string, string> }>
+  kinds: Record<ResourceKind, KindState>
   taxonomy: string
 }
+type KindState = { watermark: string; docs: Map<string, { slug: string; updatedAt: string }> }
 
 /** What the fingerprint says: per kind the published count and newest change; the taxonomy's. */
 type Fingerprint = { kinds: Record<ResourceKind, [count: number, latest: string]>; taxonomy: string }
@@ -161,7 +162,11 @@ const OVERLAP_MS = 60_000
 /** More changed documents than this at once (an import) and a rebuild is as quick. */
 const MAX_REFRESH = 1_000
 
-async function newestOf(payload: Payload, collection: ResourceKind | 'orgs' | 'topics', publicOnly: boolean) {
+async function newestOf(
+  payload: Payload,
+  collection: ResourceKind | 'orgs' | 'topics',
+  publicOnly: boolean,
+) {
   const { docs, totalDocs } = await payload.find({
     collection,
     where: publicOnly ? publicWhere() : undefined,
@@ -182,69 +187,83 @@ async function readFingerprint(payload: Payload): Promise<Fingerprint> {
     newestOf(payload, 'topics', false),
   ])
   return {
-    kinds: Object.fromEntries(RESOURCE_KINDS.map((kind, n) => [kind, kinds[n]])) as Fingerprint['kinds'],
+    kinds: Object.fromEntries(
+      RESOURCE_KINDS.map((kind, n) => [kind, kinds[n]]),
+    ) as Fingerprint['kinds'],
     taxonomy: [...orgs, ...topics].join(':'),
   }
 }
 
 /**
- * Brings one kind of `state` up to date: every document changed since its watermark (withdrawn
- * ones too) leaves the index and comes back if it is public; documents deleted outright leave no
- * row to find by date, so when the count disagrees the public ids are listed.
+ * Brings one kind up to date, adding to `changes`: every document changed since the watermark
+ * (withdrawn ones too) leaves the index and comes back if it is public. Documents deleted
+ * outright leave no row to find by date: when the count disagrees, and on a thorough refresh,
+ * every public id and change time is compared with what the index holds. Null: too many changes.
  */
 async function refreshKind(
   payload: Payload,
   kind: ResourceKind,
-  known: LiveState['kinds'][ResourceKind],
+  known: KindState,
   publicCount: number,
+  thorough: boolean,
   changes: { remove: string[]; upsert: SearchDoc[] },
-): Promise<LiveState['kinds'][ResourceKind] | null> {
-  const slugs = new Map(known.slugs)
-  const after = new Date(Math.max(0, Date.parse(known.watermark || '1970-01-01') - OVERLAP_MS))
-  const { docs: touched } = await payload.find({
-    collection: kind,
-    where: { updatedAt: { greater_than_equal: after.toISOString() } },
-    select: { updatedAt: true },
-    pagination: false,
-    limit: 0,
-    depth: 0,
-    overrideAccess: true,
-    draft: false,
-  })
-  if (touched.length > MAX_REFRESH) return null
+): Promise<KindState | null> {
+  const docs = new Map(known.docs)
   let watermark = known.watermark
-  for (const doc of touched) {
-    const id = String(doc.id)
-    const slug = slugs.get(id)
-    if (slug !== undefined) changes.remove.push(searchDocKey({ kind, slug }))
-    slugs.delete(id)
-    if (doc.updatedAt > watermark) watermark = doc.updatedAt
-  }
-  if (touched.length > 0) {
-    const ids = touched.map((doc) => doc.id)
-    for (const entry of await loadSearchEntries(payload, { [kind]: { id: { in: ids } } })) {
-      changes.upsert.push(entry.doc)
-      slugs.set(entry.id, entry.doc.slug)
+  const reload = async (ids: string[]) => {
+    if (ids.length > MAX_REFRESH) return false
+    for (const id of ids) {
+      const held = docs.get(id)
+      if (held) changes.remove.push(searchDocKey({ kind, slug: held.slug }))
+      docs.delete(id)
     }
+    if (ids.length === 0) return true
+    const where = { id: { in: ids } }
+    for (const entry of await loadSearchEntries(payload, { [kind]: where })) {
+      changes.upsert.push(entry.doc)
+      docs.set(entry.id, { slug: entry.doc.slug, updatedAt: entry.updatedAt })
+      if (entry.updatedAt > watermark) watermark = entry.updatedAt
+    }
+    return true
   }
-  if (slugs.size !== publicCount) {
+
+  if (!thorough) {
+    const after = new Date(Math.max(0, Date.parse(watermark || '1970-01-01') - OVERLAP_MS))
+    const { docs: touched } = await payload.find({
+      collection: kind,
+      where: { updatedAt: { greater_than_equal: after.toISOString() } },
+      select: { updatedAt: true },
+      pagination: false,
+      limit: 0,
+      depth: 0,
+      overrideAccess: true,
+      draft: false,
+    })
+      if (!(await reload(touched.map((doc) => String(doc.id))))) return null
+    for (const doc of touched) if (doc.updatedAt > watermark) watermark = doc.updatedAt
+  }
+  if (thorough || docs.size !== publicCount) {
     const { docs: published } = await payload.find({
       collection: kind,
       where: publicWhere(),
-      select: { slug: true },
+      select: { updatedAt: true },
       pagination: false,
       limit: 0,
       depth: 0,
       ...PUBLIC_READ,
     })
-    const ids = new Set(published.map((doc) => String(doc.id)))
-    for (const [id, slug] of slugs) {
-      if (ids.has(id)) continue
-      changes.remove.push(searchDocKey({ kind, slug }))
-      slugs.delete(id)
+    const listed = new Map(published.map((doc) => [String(doc.id), doc.updatedAt]))
+    for (const [id, held] of docs) {
+      if (listed.has(id)) continue
+      changes.remove.push(searchDocKey({ kind, slug: held.slug }))
+      docs.delete(id)
     }
+    const drifted = [...listed].flatMap(([id, updatedAt]) =>
+      docs.get(id)?.updatedAt === updatedAt ? [] : [id],
+    )
+    if (!(await reload(drifted))) return null
   }
-  return { watermark, slugs }
+  return { watermark, docs }
 }
 
 /** The live index's source: a full build, or the documents changed since (see liveCache.ts). */
@@ -255,16 +274,22 @@ function liveSource(payload: Payload): LiveIndexSource<LiveState> {
       const { taxonomy } = await readFingerprint(payload)
       const entries = await loadSearchEntries(payload)
       const kinds = Object.fromEntries(
-        RESOURCE_KINDS.map((kind) => [kind, { watermark: '', slugs: new Map<string, string>() }]),
+        RESOURCE_KINDS.map((kind): [ResourceKind, KindState] => [
+          kind,
+          { watermark: '', docs: new Map() },
+        ]),
       ) as LiveState['kinds']
       for (const { id, updatedAt, doc } of entries) {
         const known = kinds[doc.kind]
-        known.slugs.set(id, doc.slug)
+        known.docs.set(id, { slug: doc.slug, updatedAt })
         if (updatedAt > known.watermark) known.watermark = updatedAt
       }
-      return { index: new SearchIndex(entries.map((entry) => entry.doc)), state: { kinds, taxonomy } }
+      return {
+        index: new SearchIndex(entries.map((entry) => entry.doc)),
+        state: { kinds, taxonomy },
+      }
     },
-    refresh: async (current, now) => {
+    refresh: async (current, now, thorough) => {
       const fingerprint = JSON.parse(now) as Fingerprint
       // Org and topic names are in every document's text and facets: rebuild.
       if (fingerprint.taxonomy !== current.state.taxonomy) return null
@@ -272,12 +297,16 @@ function liveSource(payload: Payload): LiveIndexSource<LiveState> {
       const kinds = {} as LiveState['kinds']
       for (const kind of RESOURCE_KINDS) {
         const [count] = fingerprint.kinds[kind]
-        const refreshed = await refreshKind(payload, kind, current.state.kinds[kind], count, changes)
+        const known = current.state.kinds[kind]
+        const refreshed = await refreshKind(payload, kind, known, count, thorough, changes)
         if (!refreshed) return null
         kinds[kind] = refreshed
       }
       if (changes.remove.length === 0 && changes.upsert.length === 0) return current
-      return { index: current.index.withChanges(changes), state: { kinds, taxonomy: current.state.taxonomy } }
+      return {
+        index: current.index.withChanges(changes),
+        state: { kinds, taxonomy: current.state.taxonomy },
+      }
     },
   }
 }

@@ -29,7 +29,8 @@ import { differingFiles, snapshot } from '../helpers/staticSite'
  * - a publish through one server shows through the other (pages, search, feeds) within seconds;
  * - the anonymous API limit counts across both servers;
  * - a scheduled publish runs once, not once per server;
- * - an editor saving over someone's newer save gets the Chinese 409 message, every time.
+ * - an editor saving over someone's newer save gets the Chinese 409 message, every time;
+ * - a server stopped cleanly gives the lease back, so the other takes over without waiting it out.
  */
 test.describe.configure({ mode: 'serial' })
 test.skip(!process.env.E2E_CLUSTER, 'scripts/test-e2e.sh runs the cluster project on its own')
@@ -433,4 +434,23 @@ test('two editors on two servers: the later save is refused with the Chinese 409
   }
   await first.page.context().close()
   await second.page.context().close()
+})
+
+test('a server stopped cleanly gives the worker lease back: the other takes over at its next try', async () => {
+  test.setTimeout(120_000)
+  // Since the takeover test B holds the lease and A came back as the second server.
+  await expect.poll(() => isWorkerServer(serverB()), { timeout: 30_000 }).toBe(true)
+  expect(await isWorkerServer(serverA())).toBe(false)
+  const leaving = serverB()
+  const stoppedAt = Date.now()
+  await leaving.stop()
+  servers.b = null
+  expect(leaving.log.map((line) => line.text).join('\n')).toContain('已交还任务租约')
+  await expect
+    .poll(() => isWorkerServer(serverA()), { timeout: LEASE_TTL_MS * 3, intervals: [100] })
+    .toBe(true)
+  console.log(
+    `[measure] takeover after a clean stop: ${Date.now() - stoppedAt} ms (lease ${LEASE_TTL_MS} ms, ` +
+      `renewal every ${LEASE_TTL_MS / 4} ms)`,
+  )
 })

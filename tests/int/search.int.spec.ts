@@ -19,7 +19,7 @@ import { context, scriptData, unique } from '../helpers/fixtures'
 import { bootPayload, shutdownPayload } from '../helpers/payload'
 import { EVAL_SET, PINYIN_SET } from '../search/evalSet'
 import { RESOURCE_KINDS } from '@/lib/kinds'
-import { searchIndexStats } from '@/lib/search/liveCache'
+import { invalidateSearchIndex, searchIndexStats } from '@/lib/search/liveCache'
 
 let payload: Payload
 let index: SearchIndex
@@ -251,6 +251,36 @@ describe('the live index follows changes without rebuilding', () => {
         )
       }
     }
+  })
+
+  it('repairs on its periodic thorough check what no hook reported (a direct database edit)', async () => {
+    const [doc] = (
+      await payload.find({
+        collection: 'scripts',
+        where: { _status: { equals: 'published' } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs
+    await searchResources('彩礼', {})
+    const marker = unique('direct')
+    const rewrite = (title: string, updatedAt: string) =>
+      // As a restore or a hand edit would: no hooks, and a change time of its own.
+      payload.db.updateOne({ collection: 'scripts', id: doc.id, data: { title, updatedAt } })
+    await rewrite(`${doc.title} ${marker}`, '2025-01-01T00:00:00.000Z')
+    try {
+      invalidateSearchIndex()
+      // A quick refresh looks for recent changes only: this one is older than anything it read.
+      expect(await slugsFor(marker)).toEqual([])
+      const before = searchIndexStats()
+      invalidateSearchIndex({ thorough: true })
+      expect(await slugsFor(marker)).toEqual([doc.slug])
+      expect(searchIndexStats().builds).toBe(before.builds)
+    } finally {
+      await rewrite(doc.title, doc.updatedAt)
+      invalidateSearchIndex({ thorough: true })
+    }
+    expect(await slugsFor(marker)).toEqual([])
   })
 
   it('rebuilds when an org is renamed: its name is in every document it holds', async () => {

@@ -31,7 +31,8 @@ export async function startCoordination(payload: Payload): Promise<void> {
 function releaseLeaseOnShutdown(payload: Payload): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (process.listenerCount(signal) === 0) continue
-    process.once(signal, () => {
+    // Ahead of Next.js's own handler, which exits once its server has closed.
+    process.prependOnceListener(signal, () => {
       const held = isWorker()
       void stopWorkerElection(payload).then(
         () => {

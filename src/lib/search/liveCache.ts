@@ -1,10 +1,11 @@
 import type { SearchIndex } from './engine'
 
 /**
- * A safety net: an index this old is rebuilt from scratch, in the background while the current
- * one keeps answering. Changes themselves are applied as they happen (see `refresh`).
+ * How often a refresh also compares every document the index holds with the database (ids and
+ * change times: a light read), so that a change the quick refresh missed is repaired without a
+ * rebuild, which blocks the server for seconds at 10,000 documents.
  */
-const FULL_REBUILD_MS = 60 * 60 * 1000
+const THOROUGH_EVERY_MS = 10 * 60 * 1000
 
 /** An index and what its source needs to bring it up to date later. */
 export type LiveIndex<State = unknown> = { index: SearchIndex; state: State }
@@ -16,15 +17,20 @@ export type LiveIndexSource<State> = {
   build(): Promise<LiveIndex<State>>
   /**
    * `current` brought up to date with what changed since it was made, or null when only a full
-   * build will do. `now` is the fingerprint read just before (the content read is at least as new).
+   * build will do. `now` is the fingerprint read just before (the content read is at least as
+   * new); `thorough` asks to compare every document rather than look for recent changes.
    */
-  refresh(current: LiveIndex<State>, now: string): Promise<LiveIndex<State> | null>
+  refresh(
+    current: LiveIndex<State>,
+    now: string,
+    thorough: boolean,
+  ): Promise<LiveIndex<State> | null>
 }
 
 type Entry = {
   live: Promise<LiveIndex>
-  /** When the full build this entry descends from began. */
-  builtAt: number
+  /** When the index was last built or thoroughly refreshed. */
+  checkedAt: number
   generation: number
   fingerprint: string
 }
@@ -33,7 +39,6 @@ type Cache = {
   /** Bumped by every invalidation: an entry of an older generation is refreshed before use. */
   generation: number
   entry: Entry | null
-  rebuilding: boolean
   /** Full builds and refreshes so far (for tests and benchmarks). */
   stats: { builds: number; refreshes: number }
 }
@@ -44,7 +49,6 @@ const KEY = Symbol.for('practice-hub.search-index')
 const cache = ((globalThis as Record<symbol, Cache | undefined>)[KEY] ??= {
   generation: 0,
   entry: null,
-  rebuilding: false,
   stats: { builds: 0, refreshes: 0 },
 })
 
@@ -60,10 +64,12 @@ function build<State>(source: LiveIndexSource<State>): Promise<LiveIndex<State>>
 
 /**
  * Marks the live index out of date: the next search first applies what changed since it was
- * made (the documents a change touched, not a rebuild).
+ * made (the documents a change touched, not a rebuild). `thorough`: compare every document, for
+ * changes made around the hooks (a database edited directly, a restore).
  */
-export function invalidateSearchIndex(): void {
+export function invalidateSearchIndex({ thorough = false }: { thorough?: boolean } = {}): void {
   cache.generation += 1
+  if (thorough && cache.entry) cache.entry.checkedAt = 0
 }
 
 /** Installs `live` as the cache entry; a failure puts `fallback` back (to be refreshed again). */
@@ -76,64 +82,39 @@ function install(live: Promise<LiveIndex>, entry: Omit<Entry, 'live'>, fallback:
   return installed
 }
 
-function rebuildInBackground<State>(source: LiveIndexSource<State>): void {
-  if (cache.rebuilding) return
-  cache.rebuilding = true
-  const generation = cache.generation
-  const builtAt = Date.now()
-  void source
-    .fingerprint()
-    .then(async (fingerprint) => {
-      const live = await build(source)
-      // Whatever changed during the build is applied to it on the next search: its generation
-      // and fingerprint are those from before.
-      install(Promise.resolve(live), { builtAt, generation, fingerprint }, null)
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      cache.rebuilding = false
-    })
-}
-
 /**
  * The live index, built when there is none and refreshed when an invalidation or a different
  * fingerprint (which also catches a change whose invalidation ran before its transaction
- * committed, and changes made on other server instances) says the content has moved on.
- * Concurrent callers share one build or refresh; refreshes run one after the other.
+ * committed, and changes made on other server instances) says the content has moved on, and
+ * thoroughly every `THOROUGH_EVERY_MS`. Concurrent callers share one build or refresh; refreshes
+ * run one after the other.
  */
 export async function cachedIndex<State>(source: LiveIndexSource<State>): Promise<SearchIndex> {
   const now = await source.fingerprint()
   const entry = cache.entry
   const generation = cache.generation
+  const started = Date.now()
   if (!entry) {
-    return (
-      await install(build(source), { builtAt: Date.now(), generation, fingerprint: now }, null).live
-    ).index
+    const built = install(build(source), { checkedAt: started, generation, fingerprint: now }, null)
+    return (await built.live).index
   }
-  if (entry.generation === generation && entry.fingerprint === now) {
-    if (Date.now() - entry.builtAt > FULL_REBUILD_MS) rebuildInBackground(source)
+  const thorough = started - entry.checkedAt > THOROUGH_EVERY_MS
+  if (entry.generation === generation && entry.fingerprint === now && !thorough) {
     return (await entry.live).index
   }
-  let rebuilt = false
   const refreshed = entry.live.then(
     async (current) => {
-      const next = await source.refresh(current as LiveIndex<State>, now)
+      const next = await source.refresh(current as LiveIndex<State>, now, thorough)
       if (next) {
         cache.stats.refreshes += 1
         return next
       }
-      rebuilt = true
       return build(source)
     },
     // The entry's own build failed: start again.
-    () => {
-      rebuilt = true
-      return build(source)
-    },
+    () => build(source),
   )
-  const started = Date.now()
-  const installed = install(refreshed, { ...entry, generation, fingerprint: now }, entry)
-  const { index } = await installed.live
-  if (rebuilt) installed.builtAt = Math.max(installed.builtAt, started)
-  return index
+  const checkedAt = thorough ? started : entry.checkedAt
+  const installed = install(refreshed, { checkedAt, generation, fingerprint: now }, entry)
+  return (await installed.live).index
 }
