@@ -206,12 +206,13 @@ async function refreshKind(
   known: KindState,
   publicCount: number,
   thorough: boolean,
-  changes: { remove: string[]; upsert: SearchDoc[] },
+  changes: { remove: string[]; upsert: SearchDoc[]; reread: number },
 ): Promise<KindState | null> {
   const docs = new Map(known.docs)
   let watermark = known.watermark
   const reload = async (ids: string[]) => {
     if (ids.length > MAX_REFRESH) return false
+    changes.reread += ids.length
     for (const id of ids) {
       const held = docs.get(id)
       if (held) changes.remove.push(searchDocKey({ kind, slug: held.slug }))
@@ -229,18 +230,34 @@ async function refreshKind(
 
   if (!thorough) {
     const after = new Date(Math.max(0, Date.parse(watermark || '1970-01-01') - OVERLAP_MS))
-    const { docs: touched } = await payload.find({
-      collection: kind,
-      where: { updatedAt: { greater_than_equal: after.toISOString() } },
-      select: { updatedAt: true },
-      pagination: false,
-      limit: 0,
-      depth: 0,
-      overrideAccess: true,
-      draft: false,
-    })
-      if (!(await reload(touched.map((doc) => String(doc.id))))) return null
-    for (const doc of touched) if (doc.updatedAt > watermark) watermark = doc.updatedAt
+    const since = { updatedAt: { greater_than_equal: after.toISOString() } }
+    const changedSince = (where: Where, access: object) =>
+      payload.find({
+        collection: kind,
+        where,
+        select: { updatedAt: true },
+        pagination: false,
+        limit: 0,
+        depth: 0,
+        ...access,
+      })
+    // Every document changed lately (a withdrawn one is no longer public), and the public ones.
+    const [{ docs: touched }, { docs: touchedPublic }] = await Promise.all([
+      changedSince(since, { overrideAccess: true, draft: false }),
+      changedSince(publicWhere(since), PUBLIC_READ),
+    ])
+    // Only what changed since the index read it: the look-back also brings documents it holds as
+    // they are (after a bulk import, hundreds), and drafts it need not hold.
+    const changed = new Set<string>()
+    for (const doc of touched) {
+      const held = docs.get(String(doc.id))
+      if (held && held.updatedAt !== doc.updatedAt) changed.add(String(doc.id))
+      if (doc.updatedAt > watermark) watermark = doc.updatedAt
+    }
+    for (const doc of touchedPublic) {
+      if (docs.get(String(doc.id))?.updatedAt !== doc.updatedAt) changed.add(String(doc.id))
+    }
+    if (!(await reload([...changed]))) return null
   }
   if (thorough || docs.size !== publicCount) {
     const { docs: published } = await payload.find({
@@ -293,7 +310,7 @@ function liveSource(payload: Payload): LiveIndexSource<LiveState> {
       const fingerprint = JSON.parse(now) as Fingerprint
       // Org and topic names are in every document's text and facets: rebuild.
       if (fingerprint.taxonomy !== current.state.taxonomy) return null
-      const changes = { remove: [] as string[], upsert: [] as SearchDoc[] }
+      const changes = { remove: [] as string[], upsert: [] as SearchDoc[], reread: 0 }
       const kinds = {} as LiveState['kinds']
       for (const kind of RESOURCE_KINDS) {
         const [count] = fingerprint.kinds[kind]
@@ -302,10 +319,11 @@ function liveSource(payload: Payload): LiveIndexSource<LiveState> {
         if (!refreshed) return null
         kinds[kind] = refreshed
       }
-      if (changes.remove.length === 0 && changes.upsert.length === 0) return current
+      if (changes.remove.length === 0 && changes.upsert.length === 0) return { ...current, reread: 0 }
       return {
         index: current.index.withChanges(changes),
         state: { kinds, taxonomy: current.state.taxonomy },
+        reread: changes.reread,
       }
     },
   }

@@ -7,8 +7,11 @@ import type { SearchIndex } from './engine'
  */
 const THOROUGH_EVERY_MS = 10 * 60 * 1000
 
-/** An index and what its source needs to bring it up to date later. */
-export type LiveIndex<State = unknown> = { index: SearchIndex; state: State }
+/**
+ * An index and what its source needs to bring it up to date later; after a refresh, how many
+ * documents it read again.
+ */
+export type LiveIndex<State = unknown> = { index: SearchIndex; state: State; reread?: number }
 
 export type LiveIndexSource<State> = {
   /** A cheap summary of the published content: when it differs, the index is refreshed. */
@@ -39,9 +42,11 @@ type Cache = {
   /** Bumped by every invalidation: an entry of an older generation is refreshed before use. */
   generation: number
   entry: Entry | null
-  /** Full builds and refreshes so far (for tests and benchmarks). */
-  stats: { builds: number; refreshes: number }
+  /** Full builds, refreshes and documents refreshes read again, so far (tests, benchmarks). */
+  stats: Stats
 }
+
+type Stats = { builds: number; refreshes: number; reread: number }
 
 // On globalThis: Next.js may load this module once per route bundle (the REST route that
 // publishes and the search page that reads), and they must share one cache and one invalidation.
@@ -49,11 +54,11 @@ const KEY = Symbol.for('practice-hub.search-index')
 const cache = ((globalThis as Record<symbol, Cache | undefined>)[KEY] ??= {
   generation: 0,
   entry: null,
-  stats: { builds: 0, refreshes: 0 },
+  stats: { builds: 0, refreshes: 0, reread: 0 },
 })
 
 /** How often the live index was built from scratch and refreshed in this process. */
-export function searchIndexStats(): { builds: number; refreshes: number } {
+export function searchIndexStats(): Stats {
   return { ...cache.stats }
 }
 
@@ -107,6 +112,7 @@ export async function cachedIndex<State>(source: LiveIndexSource<State>): Promis
       const next = await source.refresh(current as LiveIndex<State>, now, thorough)
       if (next) {
         cache.stats.refreshes += 1
+        cache.stats.reread += next.reread ?? 0
         return next
       }
       return build(source)
