@@ -31,15 +31,38 @@ export async function startCoordination(payload: Payload): Promise<void> {
 function releaseLeaseOnShutdown(payload: Payload): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (process.listenerCount(signal) === 0) continue
-    // Ahead of Next.js's own handler, which exits once its server has closed.
+    // Ahead of Next.js's own handler, which exits as soon as its server has closed.
     process.prependOnceListener(signal, () => {
       const held = isWorker()
-      void stopWorkerElection(payload).then(
+      const released = stopWorkerElection(payload).then(
         () => {
           if (held) payload.logger.info('已交还任务租约 worker lease released on shutdown')
         },
         () => undefined,
       )
+      holdExitUntil(released, EXIT_HOLD_MS)
     })
   }
+}
+
+/** The longest a shutdown waits for the lease release (one database write). */
+const EXIT_HOLD_MS = 3000
+
+/**
+ * Next.js offers no shutdown hook: its signal handler calls `process.exit` once its server has
+ * closed, which can be before a database write begun at the same signal is done (on a Mongo-wire
+ * server it was). Until `work` settles, or `maxMs` passes, an exit is put off, then carried out.
+ */
+function holdExitUntil(work: Promise<unknown>, maxMs: number): void {
+  const exit = process.exit.bind(process)
+  let timer: NodeJS.Timeout | undefined
+  const settled = Promise.race([
+    work,
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, maxMs)
+    }),
+  ]).finally(() => clearTimeout(timer))
+  process.exit = ((code?: number | string | null) => {
+    void settled.finally(() => exit(code))
+  }) as typeof process.exit
 }
