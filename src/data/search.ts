@@ -290,8 +290,8 @@ async function refreshKind(
 function liveSource(payload: Payload): LiveIndexSource<LiveState> {
   return {
     fingerprint: async () => JSON.stringify(await readFingerprint(payload)),
-    build: async () => {
-      const { taxonomy } = await readFingerprint(payload)
+    build: async (now) => {
+      const { taxonomy } = JSON.parse(now) as Fingerprint
       const entries = await loadSearchEntries(payload)
       const kinds = Object.fromEntries(
         RESOURCE_KINDS.map((kind): [ResourceKind, KindState] => [
@@ -322,9 +322,9 @@ function liveSource(payload: Payload): LiveIndexSource<LiveState> {
         if (!refreshed) return null
         kinds[kind] = refreshed
       }
-      if (changes.remove.length === 0 && changes.upsert.length === 0) return { ...current, reread: 0 }
+      const unchanged = changes.remove.length === 0 && changes.upsert.length === 0
       return {
-        index: current.index.withChanges(changes),
+        index: unchanged ? current.index : current.index.withChanges(changes),
         state: { kinds, taxonomy: current.state.taxonomy },
         reread: changes.reread,
       }

@@ -16,8 +16,8 @@ export type LiveIndex<State = unknown> = { index: SearchIndex; state: State; rer
 export type LiveIndexSource<State> = {
   /** A cheap summary of the published content: when it differs, the index is refreshed. */
   fingerprint(): Promise<string>
-  /** The index of every published document, from scratch. */
-  build(): Promise<LiveIndex<State>>
+  /** The index of every published document, from scratch; `now` is the fingerprint read just before. */
+  build(now: string): Promise<LiveIndex<State>>
   /**
    * `current` brought up to date with what changed since it was made, or null when only a full
    * build will do. `now` is the fingerprint read just before (the content read is at least as
@@ -62,9 +62,9 @@ export function searchIndexStats(): Stats {
   return { ...cache.stats }
 }
 
-function build<State>(source: LiveIndexSource<State>): Promise<LiveIndex<State>> {
+function build<State>(source: LiveIndexSource<State>, now: string): Promise<LiveIndex<State>> {
   cache.stats.builds += 1
-  return source.build()
+  return source.build(now)
 }
 
 /**
@@ -100,7 +100,11 @@ export async function cachedIndex<State>(source: LiveIndexSource<State>): Promis
   const generation = cache.generation
   const started = Date.now()
   if (!entry) {
-    const built = install(build(source), { checkedAt: started, generation, fingerprint: now }, null)
+    const built = install(
+      build(source, now),
+      { checkedAt: started, generation, fingerprint: now },
+      null,
+    )
     return (await built.live).index
   }
   const thorough = started - entry.checkedAt > THOROUGH_EVERY_MS
@@ -115,10 +119,10 @@ export async function cachedIndex<State>(source: LiveIndexSource<State>): Promis
         cache.stats.reread += next.reread ?? 0
         return next
       }
-      return build(source)
+      return build(source, now)
     },
     // The entry's own build failed: start again.
-    () => build(source),
+    () => build(source, now),
   )
   const checkedAt = thorough ? started : entry.checkedAt
   const installed = install(refreshed, { checkedAt, generation, fingerprint: now }, entry)

@@ -71,18 +71,23 @@ async function publishedIndex(root: string): Promise<StaticIndexBuilder | null> 
   }
 }
 
+/** The index the folder holds: this process's own when it wrote it last, else read back. */
+async function folderIndex(root: string): Promise<KeptIndex | null> {
+  const current = await publishedManifest(root)
+  if (!current) return null
+  const kept = store[KEY]
+  if (kept?.root === root && kept.manifest === current) return kept
+  const builder = await publishedIndex(root)
+  return builder && { root, builder, manifest: current }
+}
+
 /**
  * Reads the folder's index into memory ahead of the first publish, for a server that has just
- * taken over the publisher: that publish then only updates it. True when it read one.
+ * taken over the publisher: that publish then only updates it. True when there is one.
  */
 export async function keepPublishedIndex(root: string): Promise<boolean> {
-  const current = await publishedManifest(root)
-  const kept = store[KEY]
-  if (!current || (kept?.root === root && kept.manifest === current)) return false
-  const builder = await publishedIndex(root)
-  if (!builder) return false
-  store[KEY] = { root, builder, manifest: current }
-  return true
+  store[KEY] = await folderIndex(root)
+  return store[KEY] !== null
 }
 
 async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> {
@@ -116,15 +121,12 @@ export async function searchFiles(
   options: { root?: string; changes?: SearchChanges } = {},
 ): Promise<Map<string, Uint8Array>> {
   const { root, changes = 'all' } = options
-  const kept = store[KEY]
-  store[KEY] = null
   let builder: StaticIndexBuilder | null = null
   let indexFiles: StaticIndexFiles
   if (root && changes !== 'all' && changes.length <= MAX_SEARCH_DOCUMENT_KEYS) {
-    const current = await publishedManifest(root)
-    builder =
-      kept?.root === root && kept.manifest === current ? kept.builder : await publishedIndex(root)
+    builder = (await folderIndex(root))?.builder ?? null
   }
+  store[KEY] = null
   if (builder && changes !== 'all') {
     const keys = [...new Set(changes)]
     const docs = keys.length > 0 ? await fetchDocs(origin, keys) : []
