@@ -22,6 +22,7 @@ import path from 'node:path'
 
 import autocannon from 'autocannon'
 
+import { runLoad } from '../scripts/load-test'
 import { measurePage } from '../scripts/measure-first-load-js.mjs'
 import { medianAudit } from './lighthouse'
 import { percentile, printTable, writeResult } from './lib'
@@ -53,6 +54,8 @@ const DURATION = Number(option('duration', '5'))
 const CONNECTIONS = Number(option('connections', '10'))
 const PUBLISHES = Number(option('publishes', '20'))
 const LIGHTHOUSE_RUNS = Number(option('lighthouse-runs', '3'))
+const LOAD_DURATION = Number(option('load-duration', '60'))
+const LOAD_CONNECTIONS = Number(option('load-connections', '200'))
 const CACHE = process.env.BENCH_CACHE ?? path.join(tmpdir(), 'practice-hub-bench-cache')
 
 // ---------------------------------------------------------------------------------------------
@@ -503,13 +506,17 @@ const BENCHMARKS: Benchmark[] = [
       const large = rows.find((row) => row.size === '10k')
       if (!small || !large) return undefined
       const total = (row: Row) => Number(row['build s']) + Number(row['export s'])
+      const ratio = (key: string) => (Number(large[key]) / Number(small[key])).toFixed(1)
       return {
-        'export 10k/1k': (Number(large['export s']) / Number(small['export s'])).toFixed(1),
-        'build+export 10k/1k': (total(large) / total(small)).toFixed(1),
-        'pages 10k/1k': (Number(large.pages) / Number(small.pages)).toFixed(1),
+        'export 10k/1k': ratio('export s'),
+        'pages 10k/1k': ratio('pages'),
         'goal ratio': '≤ 11',
-        '10k build+export min': (total(large) / 60).toFixed(1),
+        '10k export min': (Number(large['export s']) / 60).toFixed(1),
         'goal min': '≤ 10',
+        '10k build+export min': (total(large) / 60).toFixed(1),
+        'exporter peak 10k/1k': ratio('exporter peak MB'),
+        'server peak 10k/1k': ratio('server peak MB'),
+        'goal peak ratio': '≤ 1.5',
       }
     },
   },
@@ -892,6 +899,66 @@ const BENCHMARKS: Benchmark[] = [
     },
   },
   {
+    name: 'load',
+    title: `Load (npm run test:load, ${LOAD_DURATION} s): ${LOAD_CONNECTIONS} readers across the portal's pages while an editor publishes a script every second, next start; baseline: a bare Next.js app's one page under the same connections; goal 0 failures, p99 ≤ 1000 ms, every publish visible`,
+    sizes: [1000],
+    run: async (ctx) => {
+      const origin = await ctx.start()
+      const ours = await runLoad({
+        origin,
+        duration: LOAD_DURATION,
+        connections: LOAD_CONNECTIONS,
+        log,
+      })
+      const home = (await (await fetch(`${origin}/`)).arrayBuffer()).byteLength
+      await stopServers()
+      const bare = await startBareNext(home)
+      let baseline: autocannon.Result
+      try {
+        log(`autocannon bare Next.js, ${LOAD_CONNECTIONS} connections`)
+        baseline = await autocannon({
+          url: `${bare.origin}/`,
+          connections: LOAD_CONNECTIONS,
+          duration: LOAD_DURATION,
+          timeout: 30,
+        })
+      } finally {
+        await bare.stop()
+      }
+      const bareFailed = baseline.errors + baseline.non2xx
+      return [
+        {
+          size: ctx.label,
+          server: `ours, ${ours.paths} pages + publishing`,
+          'req/s': ours.perSecond,
+          failed: ours.failed,
+          timeouts: ours.timeouts,
+          'p50 ms': ours.latency.p50,
+          'p99 ms': ours.latency.p99,
+          'max ms': ours.latency.max,
+          visible: `${ours.visible}/${ours.published}`,
+          'p99 vs bare': (ours.latency.p99 / Math.max(1, baseline.latency.p99)).toFixed(2),
+          goal: 'failed 0, p99 ≤ 1000, all visible',
+          met: ours.ok && ours.latency.p99 <= 1000 ? 'yes' : 'no',
+        },
+        {
+          size: ctx.label,
+          server: 'bare Next.js, one page (baseline)',
+          'req/s': Math.round(baseline.requests.average),
+          failed: bareFailed,
+          timeouts: baseline.timeouts,
+          'p50 ms': baseline.latency.p50,
+          'p99 ms': baseline.latency.p99,
+          'max ms': baseline.latency.max,
+          visible: '-',
+          'p99 vs bare': '1.00',
+          goal: '-',
+          met: '-',
+        },
+      ]
+    },
+  },
+  {
     name: 'weight',
     title:
       'Page weight (first-load JS: module scripts only, nomodule excluded; gzip), against a bare Next.js app of the same version (one page, no client component)',
@@ -1169,12 +1236,14 @@ async function main() {
   const names = args.filter(
     (arg, i) =>
       !arg.startsWith('--') &&
-      !args[i - 1]?.match(/^--(size|duration|connections|publishes|lighthouse-runs)$/),
+      !args[i - 1]?.match(
+        /^--(size|duration|connections|publishes|lighthouse-runs|load-duration|load-connections)$/,
+      ),
   )
   const unknown = names.filter((name) => name !== 'all' && !BENCHMARKS.some((b) => b.name === name))
   if (unknown.length > 0 || flag('help')) {
     console.log(
-      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --lighthouse-runs 3 --fresh --search --no-mongo]\n` +
+      `用法 usage: npm run bench [-- <benchmark>… --size 1k,10k --duration 5 --connections 10 --publishes 20 --lighthouse-runs 3 --load-duration 60 --load-connections 200 --fresh --search --no-mongo]\n` +
         `benchmarks: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
     )
     process.exit(unknown.length > 0 ? 2 : 0)

@@ -8,6 +8,7 @@
  * Needs the demo county (npm run seed) for its pages and the admin login.
  */
 import { cpus, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
 
 import autocannon from 'autocannon'
 
@@ -39,8 +40,8 @@ export const PORTAL_PATHS = [
   '/robots.txt',
 ]
 
-/** Embeddable widgets (/embed/*) join the mix here once they exist. */
-export const EMBED_PATHS: string[] = []
+/** Embeddable widgets and oEmbed, as media-center pages load them. */
+export const EMBED_PATHS = ['/embed/scripts', '/embed/videos']
 
 function log(message: string) {
   process.stdout.write(`[load] ${message}\n`)
@@ -111,78 +112,137 @@ function startWriter(origin: string, token: string, orgId: number | string) {
   }
 }
 
-async function main(): Promise<number> {
-  const server = process.env.LOAD_URL ? null : await startNextServer(process.cwd())
-  const origin = process.env.LOAD_URL ?? (server as { origin: string }).origin
+export type LoadOptions = {
+  /** A running production build (loopback only). */
+  origin: string
+  duration?: number
+  connections?: number
+  log?: (message: string) => void
+}
+
+export type LoadResult = {
+  requests: number
+  perSecond: number
+  /** Connection errors, timeouts and statuses ≥ 400, together. */
+  failed: number
+  timeouts: number
+  connectionErrors: number
+  statusFailures: number
+  latency: { p50: number; p97_5: number; p99: number; max: number }
+  published: number
+  /** Published scripts whose page answered 200 at the end. */
+  visible: number
+  writerFailures: string[]
+  missing: string[]
+  paths: number
+  ok: boolean
+}
+
+/**
+ * The load itself: warms every path once, then CONNECTIONS readers for DURATION seconds while an
+ * editor publishes a script every second; shared by `npm run test:load` and `npm run bench -- load`.
+ */
+export async function runLoad({
+  origin,
+  duration = DURATION,
+  connections = CONNECTIONS,
+  log = () => {},
+}: LoadOptions): Promise<LoadResult> {
   if (!/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)) {
     throw new Error(`压测只允许本机地址（loopback），收到 ${origin}`)
   }
-  try {
-    const paths = [...PORTAL_PATHS, ...(await pathsFromSitemap(origin)), ...EMBED_PATHS]
-    for (const p of paths) {
-      const status = (await fetch(`${origin}${p}`)).status
-      if (status >= 400) throw new Error(`预热失败：${p} → ${status}`)
-    }
-    const token = await login(origin)
-    const orgs = (await (
-      await fetch(`${origin}/api/orgs?limit=1&where[level][equals]=center`, {
-        headers: { Authorization: `JWT ${token}` },
-      })
-    ).json()) as { docs: { id: number | string }[] }
-    log(`${CONNECTIONS} 个并发连接 × ${DURATION} 秒，${paths.length} 个页面；每秒发布一篇宣讲稿`)
-
-    const writer = startWriter(origin, token, orgs.docs[0].id)
-    const result = await autocannon({
-      url: origin,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      timeout: 30,
-      requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+  const paths = [...PORTAL_PATHS, ...(await pathsFromSitemap(origin)), ...EMBED_PATHS]
+  for (const p of paths) {
+    const status = (await fetch(`${origin}${p}`)).status
+    if (status >= 400) throw new Error(`预热失败：${p} → ${status}`)
+  }
+  const token = await login(origin)
+  const orgs = (await (
+    await fetch(`${origin}/api/orgs?limit=1&where[level][equals]=center`, {
+      headers: { Authorization: `JWT ${token}` },
     })
-    await writer.stop()
+  ).json()) as { docs: { id: number | string }[] }
+  log(`${connections} 个并发连接 × ${duration} 秒，${paths.length} 个页面；每秒发布一篇宣讲稿`)
 
-    const failedStatuses = Object.entries(result.statusCodeStats ?? {})
-      .filter(([code]) => Number(code) >= 400)
-      .reduce((sum, [, stat]) => sum + (stat as { count: number }).count, 0)
-    // autocannon counts timeouts among its errors.
-    const failed = result.errors + failedStatuses
-    const [load1] = loadavg()
-    log(
-      `请求 ${result.requests.total} 次（${Math.round(result.requests.average)}/秒），` +
-        `失败 ${failed}（连接错误 ${result.errors - result.timeouts}，超时 ${result.timeouts}，` +
-        `≥400 ${failedStatuses}）；本机负载 ${load1.toFixed(1)}（${cpus().length} 核）`,
-    )
-    log(
-      `延迟 p50 ${result.latency.p50} ms，p97.5 ${result.latency.p97_5} ms，` +
-        `p99 ${result.latency.p99} ms，最大 ${result.latency.max} ms`,
-    )
+  const writer = startWriter(origin, token, orgs.docs[0].id)
+  const result = await autocannon({
+    url: origin,
+    connections,
+    duration,
+    timeout: 30,
+    requests: paths.map((p) => ({ method: 'GET' as const, path: p })),
+  })
+  await writer.stop()
 
-    const missing: string[] = []
-    for (const slug of writer.published) {
-      const status = (await fetch(`${origin}/scripts/${slug}`)).status
-      if (status !== 200) missing.push(`${slug} → ${status}`)
-    }
-    log(
-      `发布 ${writer.published.length} 篇，失败 ${writer.failures.length}；` +
-        `结束时详情页可见 ${writer.published.length - missing.length}/${writer.published.length}`,
-    )
-    for (const failure of [...writer.failures, ...missing].slice(0, 10)) log(`  ✗ ${failure}`)
-    const ok =
+  const statusFailures = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => Number(code) >= 400)
+    .reduce((sum, [, stat]) => sum + (stat as { count: number }).count, 0)
+  const missing: string[] = []
+  for (const slug of writer.published) {
+    const status = (await fetch(`${origin}/scripts/${slug}`)).status
+    if (status !== 200) missing.push(`${slug} → ${status}`)
+  }
+  // autocannon counts timeouts among its errors.
+  const failed = result.errors + statusFailures
+  return {
+    requests: result.requests.total,
+    perSecond: Math.round(result.requests.average),
+    failed,
+    timeouts: result.timeouts,
+    connectionErrors: result.errors - result.timeouts,
+    statusFailures,
+    latency: {
+      p50: result.latency.p50,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
+    published: writer.published.length,
+    visible: writer.published.length - missing.length,
+    writerFailures: writer.failures,
+    missing,
+    paths: paths.length,
+    ok:
       failed === 0 &&
       writer.failures.length === 0 &&
       missing.length === 0 &&
-      writer.published.length > 0
-    log(ok ? '通过' : '未通过')
-    return ok ? 0 : 1
+      writer.published.length > 0,
+  }
+}
+
+async function main(): Promise<number> {
+  const server = process.env.LOAD_URL ? null : await startNextServer(process.cwd())
+  const origin = process.env.LOAD_URL ?? (server as { origin: string }).origin
+  try {
+    const result = await runLoad({ origin, log })
+    const [load1] = loadavg()
+    log(
+      `请求 ${result.requests} 次（${result.perSecond}/秒），` +
+        `失败 ${result.failed}（连接错误 ${result.connectionErrors}，超时 ${result.timeouts}，` +
+        `≥400 ${result.statusFailures}）；本机负载 ${load1.toFixed(1)}（${cpus().length} 核）`,
+    )
+    const { p50, p97_5, p99, max } = result.latency
+    log(`延迟 p50 ${p50} ms，p97.5 ${p97_5} ms，p99 ${p99} ms，最大 ${max} ms`)
+    log(
+      `发布 ${result.published} 篇，失败 ${result.writerFailures.length}；` +
+        `结束时详情页可见 ${result.visible}/${result.published}`,
+    )
+    for (const failure of [...result.writerFailures, ...result.missing].slice(0, 10)) {
+      log(`  ✗ ${failure}`)
+    }
+    log(result.ok ? '通过' : '未通过')
+    return result.ok ? 0 : 1
   } finally {
     server?.stop()
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`[load] 压测失败：${(err as Error).message}\n`)
-    process.exit(1)
-  },
-)
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`[load] 压测失败：${(err as Error).message}\n`)
+      process.exit(1)
+    },
+  )
+}
