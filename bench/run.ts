@@ -899,66 +899,6 @@ const BENCHMARKS: Benchmark[] = [
     },
   },
   {
-    name: 'load',
-    title: `Load (npm run test:load, ${LOAD_DURATION} s): ${LOAD_CONNECTIONS} readers across the portal's pages while an editor publishes a script every second, next start; baseline: a bare Next.js app's one page under the same connections; goal 0 failures, p99 ≤ 1000 ms, every publish visible`,
-    sizes: [1000],
-    run: async (ctx) => {
-      const origin = await ctx.start()
-      const ours = await runLoad({
-        origin,
-        duration: LOAD_DURATION,
-        connections: LOAD_CONNECTIONS,
-        log,
-      })
-      const home = (await (await fetch(`${origin}/`)).arrayBuffer()).byteLength
-      await stopServers()
-      const bare = await startBareNext(home)
-      let baseline: autocannon.Result
-      try {
-        log(`autocannon bare Next.js, ${LOAD_CONNECTIONS} connections`)
-        baseline = await autocannon({
-          url: `${bare.origin}/`,
-          connections: LOAD_CONNECTIONS,
-          duration: LOAD_DURATION,
-          timeout: 30,
-        })
-      } finally {
-        await bare.stop()
-      }
-      const bareFailed = baseline.errors + baseline.non2xx
-      return [
-        {
-          size: ctx.label,
-          server: `ours, ${ours.paths} pages + publishing`,
-          'req/s': ours.perSecond,
-          failed: ours.failed,
-          timeouts: ours.timeouts,
-          'p50 ms': ours.latency.p50,
-          'p99 ms': ours.latency.p99,
-          'max ms': ours.latency.max,
-          visible: `${ours.visible}/${ours.published}`,
-          'p99 vs bare': (ours.latency.p99 / Math.max(1, baseline.latency.p99)).toFixed(2),
-          goal: 'failed 0, p99 ≤ 1000, all visible',
-          met: ours.ok && ours.latency.p99 <= 1000 ? 'yes' : 'no',
-        },
-        {
-          size: ctx.label,
-          server: 'bare Next.js, one page (baseline)',
-          'req/s': Math.round(baseline.requests.average),
-          failed: bareFailed,
-          timeouts: baseline.timeouts,
-          'p50 ms': baseline.latency.p50,
-          'p99 ms': baseline.latency.p99,
-          'max ms': baseline.latency.max,
-          visible: '-',
-          'p99 vs bare': '1.00',
-          goal: '-',
-          met: '-',
-        },
-      ]
-    },
-  },
-  {
     name: 'weight',
     title:
       'Page weight (first-load JS: module scripts only, nomodule excluded; gzip), against a bare Next.js app of the same version (one page, no client component)',
@@ -1091,6 +1031,67 @@ const BENCHMARKS: Benchmark[] = [
         }
         return rows
       }),
+  },
+  {
+    // Last of the 1k benchmarks: it publishes scripts that the static copy of this size lacks.
+    name: 'load',
+    title: `Load (npm run test:load, ${LOAD_DURATION} s): ${LOAD_CONNECTIONS} readers across the portal's pages while an editor publishes a script every second, next start; baseline: a bare Next.js app's one page under the same connections; goal 0 failures, p99 ≤ 1000 ms, every publish visible`,
+    sizes: [1000],
+    run: async (ctx) => {
+      const origin = await ctx.start()
+      const ours = await runLoad({
+        origin,
+        duration: LOAD_DURATION,
+        connections: LOAD_CONNECTIONS,
+        log,
+      })
+      const home = (await (await fetch(`${origin}/`)).arrayBuffer()).byteLength
+      await stopServers()
+      const bare = await startBareNext(home)
+      let baseline: autocannon.Result
+      try {
+        log(`autocannon bare Next.js, ${LOAD_CONNECTIONS} connections`)
+        baseline = await autocannon({
+          url: `${bare.origin}/`,
+          connections: LOAD_CONNECTIONS,
+          duration: LOAD_DURATION,
+          timeout: 30,
+        })
+      } finally {
+        await bare.stop()
+      }
+      const bareFailed = baseline.errors + baseline.non2xx
+      return [
+        {
+          size: ctx.label,
+          server: `ours, ${ours.paths} pages + publishing`,
+          'req/s': ours.perSecond,
+          failed: ours.failed,
+          timeouts: ours.timeouts,
+          'p50 ms': ours.latency.p50,
+          'p99 ms': ours.latency.p99,
+          'max ms': ours.latency.max,
+          visible: `${ours.visible}/${ours.published}`,
+          'p99 vs bare': (ours.latency.p99 / Math.max(1, baseline.latency.p99)).toFixed(2),
+          goal: 'failed 0, p99 ≤ 1000, all visible',
+          met: ours.ok && ours.latency.p99 <= 1000 ? 'yes' : 'no',
+        },
+        {
+          size: ctx.label,
+          server: 'bare Next.js, one page (baseline)',
+          'req/s': Math.round(baseline.requests.average),
+          failed: bareFailed,
+          timeouts: baseline.timeouts,
+          'p50 ms': baseline.latency.p50,
+          'p99 ms': baseline.latency.p99,
+          'max ms': baseline.latency.max,
+          visible: '-',
+          'p99 vs bare': '1.00',
+          goal: '-',
+          met: '-',
+        },
+      ]
+    },
   },
   {
     name: 'search',
