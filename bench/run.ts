@@ -853,21 +853,24 @@ const BENCHMARKS: Benchmark[] = [
       const origin = await ctx.start()
       const details = await samplePaths(origin)
       const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength
-      // The bare page is made as large as our detail page, so the two compare like for like.
+      // The bare pages are made as large as ours, and the detail page of a dynamic route like
+      // ours, so each pair compares like for like.
       const detailBytes = await bytes(`${origin}${details.scripts}`)
-      const bare = await startBareNext(detailBytes)
+      const homeBytes = await bytes(`${origin}/`)
+      const bare = await startBareNext(homeBytes, detailBytes)
       try {
         const sizes = new Map<string, string>()
         for (const [url, base] of [
           [details.scripts, origin],
           ['/', origin],
+          ['/b/one', bare.origin],
           ['/', bare.origin],
         ] as const) {
           sizes.set(`${base}${url}`, ((await bytes(`${base}${url}`)) / 1024).toFixed(0))
         }
         // Each of ours against the bare app's page of the same kind, loaded one after the other.
         const pairs: [string, string, string][] = [
-          ['detail script (cached)', details.scripts, '/'],
+          ['detail script (cached)', details.scripts, '/b/one'],
           ['home (cached)', '/', '/'],
           ['robots.txt', '/robots.txt', '/robots.txt'],
           ['embed.js (public file)', '/embed.js', '/file.js'],
@@ -1127,13 +1130,16 @@ const BENCHMARKS: Benchmark[] = [
 
 /**
  * The baseline of the `floor` benchmark: a bare Next.js app of the version we run, built like ours
- * (Turbopack) once per run: one prerendered page of Chinese text about `pageBytes` long, `robots.txt` from a
- * metadata route and a file from `public/`. It lives in `.bench-bare/` of this checkout (ignored by
+ * (Turbopack) once per run: a prerendered page `/` of Chinese text about `pageBytes` long, a
+ * prerendered page of a dynamic route, `/b/one`, about `detailBytes` long (Next.js prepares a
+ * dynamic route's parameters on every request, even for a prerendered page: our detail pages pay
+ * that too), `robots.txt` from a metadata route and a file from `public/`. It lives in `.bench-bare/` of this checkout (ignored by
  * git and the linters): Turbopack compiles only inside the workspace that holds node_modules.
  * Runs on PORT_NEXT + 2.
  */
 async function startBareNext(
   pageBytes: number,
+  detailBytes = pageBytes,
 ): Promise<{ origin: string; stop: () => Promise<void> }> {
   const app = path.join(ROOT, '.bench-bare')
   const port = PORT_NEXT + 2
@@ -1144,8 +1150,22 @@ async function startBareNext(
     const paragraph =
       '岚川县的院坝会开到了第三期，宣讲员用本地话讲移风易俗，讲完大家围坐在一起说说自家的打算。'
     // ≈ 500 bytes a paragraph in the page: its HTML and its copy in the inlined render data.
-    const count = Math.max(1, Math.round(pageBytes / 500))
-    const paragraphs = Array.from({ length: count }, (_, i) => `${i + 1}. ${paragraph}`)
+    const paragraphsOf = (bytes: number) =>
+      Array.from(
+        { length: Math.max(1, Math.round(bytes / 500)) },
+        (_, i) => `${i + 1}. ${paragraph}`,
+      )
+    const paragraphs = paragraphsOf(pageBytes)
+    mkdirSync(path.join(app, 'app', 'b', '[slug]'), { recursive: true })
+    writeFileSync(
+      path.join(app, 'app', 'b', '[slug]', 'page.js'),
+      `export const dynamicParams = false\n` +
+        `export function generateStaticParams() {\n  return [{ slug: 'one' }]\n}\n` +
+        `const paragraphs = ${JSON.stringify(paragraphsOf(detailBytes))}\n` +
+        `export default async function Detail({ params }) {\n` +
+        `  const { slug } = await params\n` +
+        `  return <main data-slug={slug}>{paragraphs.map((text) => <p key={text}>{text}</p>)}</main>\n}\n`,
+    )
     writeFileSync(
       path.join(app, 'app', 'layout.js'),
       `export const metadata = { title: '基线' }\n` +
