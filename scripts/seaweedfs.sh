@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # An S3-compatible object store for the object-storage tests: SeaweedFS built from the Go module
-# proxy into a cache outside the repository, reused when present, and run as `weed mini` (master,
+# proxy into a cache outside the repository, reused when present, and run as `weed server` (master,
 # volume server, filer and S3 gateway in one process).
 #   scripts/seaweedfs.sh build              → prints the binary's path (builds it once, ~3–4 min)
 #   scripts/seaweedfs.sh start <dir> <port> → S3 on 127.0.0.1:<port>, data in <dir>; prints its pid
@@ -29,17 +29,21 @@ start() {
   cat > "$dir/s3.json" << EOF
 {"identities":[{"name":"practice-hub-test","credentials":[{"accessKey":"${ACCESS_KEY}","secretKey":"${SECRET_KEY}"}],"actions":["Admin","Read","Write","List","Tagging"]}]}
 EOF
-  # `weed mini` falls back to these variables for buckets to create and its public URL: unset
-  # them so the developer's own upload settings do not leak into the test server.
+  # `weed server` rather than `weed mini`: mini sizes its volumes from the disk's free space and
+  # makes them read-only below 1 % free (fixed in its code). On a shared 252 GB CI disk with a few
+  # GB free that left no writable volume, and every upload failed with S3 InternalError. Here the
+  # volume count and size are fixed (volumes are sparse files; the tests store a few MB) and the
+  # server stops writing only when the disk has under 64 MiB left.
   env -u S3_BUCKET -u S3_TABLE_BUCKET -u S3_EXTERNAL_URL \
-    "$bin" mini -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
-    -s3.port="$port" -s3.port.grpc=$((port + 14)) -s3.config="$dir/s3.json" \
-    -s3.port.iceberg=0 -s3.port.lance=0 -s3.localSocket="$dir/s3.sock" \
+    "$bin" server -dir="$dir/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     -master.port=$((port + 1)) -master.port.grpc=$((port + 11)) -master.telemetry=false \
+    -master.volumeSizeLimitMB=16 \
     -volume.port=$((port + 2)) -volume.port.grpc=$((port + 12)) \
-    -filer.port=$((port + 3)) -filer.port.grpc=$((port + 13)) -filer.localSocket="$dir/filer.sock" \
-    -admin.ui=false -admin.port=$((port + 5)) -admin.port.grpc=$((port + 15)) -admin.port.legacy=0 \
-    -webdav=false \
+    -volume.max=64 -volume.minFreeSpace=64MiB -volume.preStopSeconds=0 \
+    -filer -filer.port=$((port + 3)) -filer.port.grpc=$((port + 13)) \
+    -filer.localSocket="$dir/filer.sock" \
+    -s3 -s3.port="$port" -s3.port.grpc=$((port + 14)) -s3.config="$dir/s3.json" \
+    -s3.port.iceberg=0 -s3.port.lance=0 -s3.localSocket="$dir/s3.sock" \
     > "${dir}/seaweedfs.log" 2>&1 &
   local pid=$!
   # The S3 gateway starts last (after the filer), so its port answering means all is up.
@@ -57,11 +61,12 @@ EOF
   exit 1
 }
 
-# `weed mini` is one process; it flushes and exits within a few seconds of SIGTERM.
+# The test data is thrown away, so the server gets 3 s after SIGTERM: `weed server` otherwise waits
+# 15 s for its filer to flush a metadata log to a volume server that has already stopped.
 stop() {
   local pid="$1"
   kill "$pid" 2> /dev/null || return 0
-  for _ in $(seq 1 50); do
+  for _ in $(seq 1 15); do
     kill -0 "$pid" 2> /dev/null || return 0
     sleep 0.2
   done
