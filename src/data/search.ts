@@ -7,7 +7,13 @@ import { SearchIndex } from '@/lib/search/engine'
 import { cachedIndex, type LiveIndexSource } from '@/lib/search/liveCache'
 import { matchPeople, type PersonEntry, personEntry } from '@/lib/search/people'
 import { pinyinTerms } from '@/lib/search/pinyin'
-import { type SearchDoc, searchDocKey, type SearchFilters, type SearchResult } from '@/lib/search/types'
+import {
+  type SearchDoc,
+  searchDocKey,
+  type SearchDocsPage,
+  type SearchFilters,
+  type SearchResult,
+} from '@/lib/search/types'
 import { ancestorIds } from '@/lib/tree'
 import type { Case, Script, Textbook, Video } from '@/payload-types'
 
@@ -57,6 +63,52 @@ function minutesOf(kind: ResourceKind, doc: Script | Video | Textbook | Case): n
 
 type SearchEntry = { id: string; updatedAt: string; doc: SearchDoc }
 
+type Trees = { orgs: Tree; topics: Tree }
+
+async function trees(): Promise<Trees> {
+  const [orgs, topics] = await Promise.all([listOrgs().then(tree), listTopics().then(tree)])
+  return { orgs, topics }
+}
+
+/** A published resource as search matches it. */
+function searchEntryOf(
+  kind: ResourceKind,
+  doc: Script | Video | Textbook | Case,
+  { orgs, topics }: Trees,
+): SearchEntry {
+  const orgId = idOf(doc.org)
+  const topicIds = (doc.topics ?? []).map(idOf)
+  const org = orgId !== null ? orgs.byId.get(orgId) : undefined
+  const script = kind === 'scripts' ? (doc as Script) : null
+  return {
+    id: String(doc.id),
+    updatedAt: doc.updatedAt,
+    doc: {
+      kind,
+      slug: doc.slug ?? '',
+      title: doc.title,
+      summary: doc.summary,
+      keyPoints: (script?.keyPoints ?? []).map((item) => item.point).join('\n'),
+      body: bodyText(kind, doc),
+      extra: [
+        ...(doc.tags ?? []),
+        ...topicIds.map((id) => (id !== null ? (topics.byId.get(id)?.name ?? '') : '')),
+        org?.name ?? '',
+      ].join(' '),
+      orgName: org?.name ?? '',
+      publishedAt: doc.publishedAt ?? null,
+      facets: {
+        topics: [...new Set(topicIds.flatMap((id) => withAncestors(topics, id)))],
+        orgs: withAncestors(orgs, orgId),
+        format: script?.format,
+        audience: (script ?? (kind === 'textbooks' ? (doc as Textbook) : null))?.audience ?? [],
+        dialect: (doc as Script | Video).dialect ?? undefined,
+        minutes: minutesOf(kind, doc),
+      },
+    },
+  }
+}
+
 /**
  * Every published resource as a search document, or only those `only` selects (a filter by kind;
  * kinds it leaves out are skipped). Reads with access control on, as the public.
@@ -65,7 +117,7 @@ async function loadSearchEntries(
   payload: Payload,
   only?: Partial<Record<ResourceKind, Where>>,
 ): Promise<SearchEntry[]> {
-  const [orgs, topics] = await Promise.all([listOrgs().then(tree), listTopics().then(tree)])
+  const named = await trees()
   const entries: SearchEntry[] = []
   for (const kind of RESOURCE_KINDS) {
     const extra = only?.[kind]
@@ -79,40 +131,39 @@ async function loadSearchEntries(
       ...PUBLIC_READ,
     })
     for (const doc of found as (Script | Video | Textbook | Case)[]) {
-      const orgId = idOf(doc.org)
-      const topicIds = (doc.topics ?? []).map(idOf)
-      const org = orgId !== null ? orgs.byId.get(orgId) : undefined
-      const script = kind === 'scripts' ? (doc as Script) : null
-      entries.push({
-        id: String(doc.id),
-        updatedAt: doc.updatedAt,
-        doc: {
-          kind,
-          slug: doc.slug ?? '',
-          title: doc.title,
-          summary: doc.summary,
-          keyPoints: (script?.keyPoints ?? []).map((item) => item.point).join('\n'),
-          body: bodyText(kind, doc),
-          extra: [
-            ...(doc.tags ?? []),
-            ...topicIds.map((id) => (id !== null ? (topics.byId.get(id)?.name ?? '') : '')),
-            org?.name ?? '',
-          ].join(' '),
-          orgName: org?.name ?? '',
-          publishedAt: doc.publishedAt ?? null,
-          facets: {
-            topics: [...new Set(topicIds.flatMap((id) => withAncestors(topics, id)))],
-            orgs: withAncestors(orgs, orgId),
-            format: script?.format,
-            audience: (script ?? (kind === 'textbooks' ? (doc as Textbook) : null))?.audience ?? [],
-            dialect: (doc as Script | Video).dialect ?? undefined,
-            minutes: minutesOf(kind, doc),
-          },
-        },
-      })
+      entries.push(searchEntryOf(kind, doc, named))
     }
   }
   return entries
+}
+
+/**
+ * Up to `limit` published resources of one kind as search documents, in id order after the id
+ * `after` (from the first when null). Paged by id rather than by page number, so a resource
+ * published or withdrawn between two pages neither hides nor repeats another one.
+ */
+export async function loadSearchDocsPage(
+  payload: Payload,
+  kind: ResourceKind,
+  after: string | null,
+  limit: number,
+): Promise<SearchDocsPage> {
+  const named = await trees()
+  const cursor = after === null ? null : payload.db.defaultIDType === 'number' ? Number(after) : after
+  const { docs: found } = await payload.find({
+    collection: kind,
+    where: publicWhere(cursor === null ? undefined : { id: { greater_than: cursor } }),
+    sort: 'id',
+    pagination: false,
+    limit,
+    depth: 0,
+    ...PUBLIC_READ,
+  })
+  const docs = found as (Script | Video | Textbook | Case)[]
+  return {
+    docs: docs.map((doc) => searchEntryOf(kind, doc, named).doc),
+    next: docs.length === limit ? String(docs[docs.length - 1].id) : null,
+  }
 }
 
 /** Every published resource as a search document, or only those of `only` (slugs by kind). */

@@ -179,6 +179,52 @@ describe('search over the demo county', () => {
     expect(refused.body.errors[0].message).toContain('keys 参数无效')
   })
 
+  it('hands the static publisher every published document page by page, in id order', async () => {
+    const call = async (query: string) => {
+      const response = await REST_GET(config)(
+        new Request(`http://localhost/api/search/documents?${query}`),
+        { params: Promise.resolve({ slug: ['search', 'documents'] }) },
+      )
+      return { status: response.status, body: await response.json() }
+    }
+    const all = (await call('')).body as { kind: string; slug: string }[]
+    for (const kind of RESOURCE_KINDS) {
+      const expected = all.filter((d) => d.kind === kind)
+      const pages: { kind: string; slug: string }[][] = []
+      let after: string | null = null
+      do {
+        const page: { status: number; body: { docs: []; next: string | null } } = await call(
+          `kind=${kind}&limit=3${after ? `&after=${after}` : ''}`,
+        )
+        expect(page.status).toBe(200)
+        expect(page.body.docs.length).toBeLessThanOrEqual(3)
+        pages.push(page.body.docs)
+        after = page.body.next
+      } while (after && pages.length < 100)
+      expect(pages.length).toBe(Math.floor(expected.length / 3) + 1)
+      // The same documents as the full list (in its own order), each once.
+      const bySlug = (a: { slug: string }, b: { slug: string }) => a.slug.localeCompare(b.slug)
+      expect(pages.flat().sort(bySlug)).toEqual([...expected].sort(bySlug))
+    }
+    // Drafts and withdrawn resources are not in any page.
+    const [draft] = draftDemo('scripts')
+    const scripts = (await call('kind=scripts&limit=1000')).body.docs as { slug: string }[]
+    expect(scripts.map((d) => d.slug)).not.toContain(draft.slug)
+
+    for (const [query, message] of [
+      ['kind=posts', 'kind 参数无效'],
+      ['kind=scripts&limit=0', 'limit 参数无效'],
+      ['kind=scripts&limit=1001', 'limit 参数无效'],
+      ['kind=scripts&limit=abc', 'limit 参数无效'],
+      ['kind=scripts&after=1;drop', 'after 参数无效'],
+      ['kind=scripts&after=zz', 'after 参数无效'],
+    ]) {
+      const refused = await call(query)
+      expect(refused.status, query).toBe(400)
+      expect(refused.body.errors[0].message).toContain(message)
+    }
+  })
+
   it('answers /api/search with facets and survives hostile parameters', async () => {
     const call = async (query: string) => {
       const response = await REST_GET(config)(new Request(`http://localhost/api/search?${query}`), {

@@ -159,6 +159,24 @@ describe('static search index kept up to date change by change', () => {
     expect(StaticIndexBuilder.fromFiles(new Map())).toBeNull()
   })
 
+  it('builds from pages of documents, and shards in small groups, the files of a build at once', () => {
+    const docs = Array.from({ length: 40 }, (_, n) => doc(n, at(n * 2)))
+    const whole = built(docs)
+    // Pages out of publication order, as a full build reads them (kind by kind, in id order).
+    const paged = new StaticIndexBuilder({ shardCount: 64 })
+    for (const page of [docs.slice(25), docs.slice(10, 25), docs.slice(0, 10)]) paged.add(page)
+    expectSameFiles(paged.update([]), whole)
+    expect(() => paged.add([doc(50, at(100))])).toThrow()
+    // A few postings per group: every shard is encoded in a group of its own or a few others'.
+    const grouped = new StaticIndexBuilder({ shardCount: 64, groupPostings: 20 })
+    expectSameFiles(grouped.update(docs), whole)
+    const edited = { ...docs[7], body: '新的正文：杏花村的夜校开课了。' }
+    expectSameFiles(
+      grouped.update([edited], ['scripts/doc-3']),
+      built([...docs.filter((d) => d.slug !== 'doc-3' && d.slug !== 'doc-7'), edited]),
+    )
+  })
+
   it('numbers documents by publication hour, so ids do not depend on older documents', () => {
     const files = built([doc(1, at(0)), doc(2, at(0, 30)), doc(3, at(5))])
     const manifest = JSON.parse(

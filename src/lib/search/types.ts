@@ -25,6 +25,9 @@ export type SearchDoc = {
   }
 }
 
+/** One page of a kind's published documents, and where the next page starts (null: none). */
+export type SearchDocsPage = { docs: SearchDoc[]; next: string | null }
+
 /** A document's identity in an index, live and static: `scripts/some-slug`. */
 export const searchDocKey = (doc: Pick<SearchDoc, 'kind' | 'slug'>) => `${doc.kind}/${doc.slug}`
 

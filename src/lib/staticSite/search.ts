@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { RESOURCE_KINDS } from '../kinds'
 import { MAX_SEARCH_DOCUMENT_KEYS } from '../search/documentKeys'
 import { PEOPLE_FILE } from '../search/people'
-import { type SearchDoc, searchDocKey } from '../search/types'
+import { type SearchDoc, searchDocKey, type SearchDocsPage } from '../search/types'
 import { StaticIndexBuilder, type StaticIndexFiles } from '../search/static/writer'
 import { sha256 } from './files'
 import { httpGet } from './http'
@@ -90,11 +91,31 @@ export async function keepPublishedIndex(root: string): Promise<boolean> {
   return store[KEY] !== null
 }
 
-async function fetchDocs(origin: string, keys?: string[]): Promise<SearchDoc[]> {
-  const query = keys ? `?keys=${encodeURIComponent(keys.join(','))}` : ''
-  const response = await httpGet(`${origin}/api/search/documents${query}`)
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await httpGet(url)
   if (response.status !== 200) throw new Error(`无法获取搜索文档：HTTP ${response.status}`)
-  return JSON.parse(response.body.toString('utf8')) as SearchDoc[]
+  return JSON.parse(response.body.toString('utf8')) as T
+}
+
+/** The published documents of these keys (`kind/slug`); a key not published is left out. */
+function fetchDocs(origin: string, keys: string[]): Promise<SearchDoc[]> {
+  return fetchJson(`${origin}/api/search/documents?keys=${encodeURIComponent(keys.join(','))}`)
+}
+
+/** Documents read per request in a full build: each page is tokenized and let go. */
+const DOCS_PAGE = 500
+
+/** Every published document, a page at a time. */
+async function* allDocs(origin: string): AsyncGenerator<SearchDoc[]> {
+  for (const kind of RESOURCE_KINDS) {
+    let after: string | null = null
+    do {
+      const query: string = `kind=${kind}&limit=${DOCS_PAGE}` + (after ? `&after=${after}` : '')
+      const page: SearchDocsPage = await fetchJson(`${origin}/api/search/documents?${query}`)
+      yield page.docs
+      after = page.next
+    } while (after)
+  }
 }
 
 /** The published lecturer and team profiles as search matches them (src/lib/search/people.ts). */
@@ -137,7 +158,8 @@ export async function searchFiles(
     )
   } else {
     builder = new StaticIndexBuilder()
-    indexFiles = builder.update(await fetchDocs(origin))
+    for await (const docs of allDocs(origin)) builder.add(docs)
+    indexFiles = builder.update([])
   }
   const files = new Map<string, Uint8Array>()
   for (const [name, body] of indexFiles) files.set(`/search-index/${name}`, body)
