@@ -67,6 +67,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportResult> 
         concurrency: options.concurrency,
         onProgress: options.onProgress,
         search: options.search,
+        // The exporter ends after this run: nothing to update later.
+        keepSearchIndex: false,
       },
       'all',
     )

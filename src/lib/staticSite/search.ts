@@ -135,13 +135,14 @@ async function fetchPeople(origin: string): Promise<Uint8Array> {
  * they touch are encoded again. When this process has no index yet, or the folder's index is not
  * the one it last wrote (another server published meanwhile), it reads the folder's index back
  * (no tokenizing). It is built from every published document when anything may have changed (an
- * org, topic or site change; a full export) or the folder has no whole index.
+ * org, topic or site change; a full export) or the folder has no whole index. With `keep: false`
+ * (an exporter that ends after the run) this process does not keep the index for a next run.
  */
 export async function searchFiles(
   origin: string,
-  options: { root?: string; changes?: SearchChanges } = {},
+  options: { root?: string; changes?: SearchChanges; keep?: boolean } = {},
 ): Promise<Map<string, Uint8Array>> {
-  const { root, changes = 'all' } = options
+  const { root, changes = 'all', keep = true } = options
   let builder: StaticIndexBuilder | null = null
   let indexFiles: StaticIndexFiles
   if (root && changes !== 'all' && changes.length <= MAX_SEARCH_DOCUMENT_KEYS) {
@@ -166,7 +167,7 @@ export async function searchFiles(
   // Read on every run: a few kilobytes, and a profile change is a change of the whole portal.
   files.set(`/search-index/${PEOPLE_FILE}`, await fetchPeople(origin))
   files.set('/search.js', await searchScript())
-  if (root) {
+  if (root && keep) {
     store[KEY] = { root, builder, manifest: sha256(indexFiles.get('manifest.json') as Uint8Array) }
   }
   return files

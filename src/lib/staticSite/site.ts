@@ -32,6 +32,11 @@ export type PublishOptions = {
    * index is updated rather than rebuilt. @default 'all'
    */
   searchChanges?: SearchChanges
+  /**
+   * Keep the search index in this process for the next run's update (a server's publisher).
+   * @default true
+   */
+  keepSearchIndex?: boolean
   /** Phase messages, for debugging a run. */
   log?: (message: string) => void
   /**
@@ -143,6 +148,21 @@ export async function publishPaths(
     result.written.push(exported)
     await options.onFile?.({ path: exported, action: 'write' })
   }
+  // Files the publisher writes itself, not found by crawling.
+  const pinnedNames = new Set<string>()
+  const savePinned = async (files: Map<string, Uint8Array>) => {
+    for (const [exported, body] of files) {
+      // The search index's unchanged files are the same buffers as last time: hashed once.
+      await save(exported, body, { hash: sha256Once(body), pinned: true })
+      pinnedNames.add(exported)
+    }
+  }
+  const saveSearch = async () => {
+    const changes = everything ? 'all' : (options.searchChanges ?? 'all')
+    const keep = options.keepSearchIndex !== false
+    await savePinned(await searchFiles(target.origin, { root, changes, keep }))
+    options.log?.('search index built')
+  }
   const remove = async (exported: string) => {
     if (!manifest.files[exported]) return
     graphChanged = true
@@ -171,6 +191,10 @@ export async function publishPaths(
     for (const link of rendered.links) if (!manifest.files[link.exported]) enqueue(link)
   }
 
+  // A full run builds the search index before the crawl, while the process holds little else:
+  // at 10,000 resources the build needs more memory than the crawl, which then reuses it.
+  if (options.search !== false && everything) await saveSearch()
+
   const concurrency = Math.max(1, options.concurrency ?? 4)
   let done = 0
   const failures: string[] = []
@@ -195,26 +219,16 @@ export async function publishPaths(
   }
 
   phase('render')
-  // Files the publisher writes itself, not found by crawling.
   const pinned = new Map<string, Uint8Array>([
     ['/404.html', await renderNotFound(target)],
     ['/reading-tools.js', Buffer.from(READING_TOOLS_JS)],
   ])
   for (const [name, body] of await framingFiles(target)) pinned.set(name, body)
+  await savePinned(pinned)
   options.log?.('404 page and header files rendered')
-  if (options.search !== false) {
-    const changes = everything ? 'all' : (options.searchChanges ?? 'all')
-    for (const [name, body] of await searchFiles(target.origin, { root, changes })) {
-      pinned.set(name, body)
-    }
-    options.log?.('search index built')
-  }
-  for (const [exported, body] of pinned) {
-    // The search index's unchanged files are the same buffers as last time: hashed once.
-    await save(exported, body, { hash: sha256Once(body), pinned: true })
-  }
+  if (options.search !== false && !everything) await saveSearch()
   for (const [exported, entry] of Object.entries(manifest.files)) {
-    if (entry.pinned && !pinned.has(exported)) await remove(exported)
+    if (entry.pinned && !pinnedNames.has(exported)) await remove(exported)
   }
 
   phase('pinned')
