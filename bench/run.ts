@@ -1133,9 +1133,9 @@ const BENCHMARKS: Benchmark[] = [
  * (Turbopack) once per run: a prerendered page `/` of Chinese text about `pageBytes` long, a
  * prerendered page of a dynamic route, `/b/one`, about `detailBytes` long (Next.js prepares a
  * dynamic route's parameters on every request, even for a prerendered page: our detail pages pay
- * that too), `robots.txt` from a metadata route and a file from `public/`. It lives in `.bench-bare/` of this checkout (ignored by
- * git and the linters): Turbopack compiles only inside the workspace that holds node_modules.
- * Runs on PORT_NEXT + 2.
+ * that too), `robots.txt` from a metadata route and a file from `public/`. It lives in
+ * `.bench-bare/` of this checkout (ignored by git and the linters): Turbopack compiles only inside
+ * the workspace that holds node_modules. Runs on PORT_NEXT + 2.
  */
 async function startBareNext(
   pageBytes: number,

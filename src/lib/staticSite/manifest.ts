@@ -56,11 +56,8 @@ export function serializeManifest(manifest: Manifest): Buffer {
       `{"version":${JSON.stringify(manifest.version)},"basePath":${JSON.stringify(manifest.basePath)},"files":{`,
     ),
   ]
-  let batch: string[] = []
-  const flush = () => {
-    chunks.push(Buffer.from(batch.join(',')))
-    batch = []
-  }
+  let batch = ''
+  let count = 0
   for (const key of Object.keys(manifest.files).sort()) {
     const { hash, source, links, tags, pinned } = manifest.files[key]
     const entry: ManifestEntry = {
@@ -70,15 +67,14 @@ export function serializeManifest(manifest: Manifest): Buffer {
       ...(tags && tags.length > 0 ? { tags: [...new Set(tags)].sort() } : {}),
       ...(pinned ? { pinned } : {}),
     }
-    batch.push(`${JSON.stringify(key)}:${JSON.stringify(entry)}`)
-    if (batch.length === 500) {
-      flush()
-      chunks.push(Buffer.from(','))
+    batch += `${count > 0 ? ',' : ''}${JSON.stringify(key)}:${JSON.stringify(entry)}`
+    count += 1
+    if (count % 500 === 0) {
+      chunks.push(Buffer.from(batch))
+      batch = ''
     }
   }
-  if (batch.length > 0) flush()
-  else if (chunks.length > 1) chunks.pop() // the comma after the last full batch
-  chunks.push(Buffer.from('}}\n'))
+  chunks.push(Buffer.from(`${batch}}}\n`))
   return Buffer.concat(chunks)
 }
 

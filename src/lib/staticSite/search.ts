@@ -110,7 +110,7 @@ async function* allDocs(origin: string): AsyncGenerator<SearchDoc[]> {
   for (const kind of RESOURCE_KINDS) {
     let after: string | null = null
     do {
-      const query: string = `kind=${kind}&limit=${DOCS_PAGE}` + (after ? `&after=${after}` : '')
+      const query = new URLSearchParams({ kind, limit: String(DOCS_PAGE), ...(after && { after }) })
       const page: SearchDocsPage = await fetchJson(`${origin}/api/search/documents?${query}`)
       yield page.docs
       after = page.next
