@@ -1135,7 +1135,8 @@ const BENCHMARKS: Benchmark[] = [
  * dynamic route's parameters on every request, even for a prerendered page: our detail pages pay
  * that too), `robots.txt` from a metadata route and a file from `public/`. It lives in
  * `.bench-bare/` of this checkout (ignored by git and the linters): Turbopack compiles only inside
- * the workspace that holds node_modules. Runs on PORT_NEXT + 2.
+ * the workspace that holds node_modules. It has Next.js's default configuration, not ours. Runs on
+ * PORT_NEXT + 2.
  */
 async function startBareNext(
   pageBytes: number,
@@ -1190,6 +1191,10 @@ async function startBareNext(
     // Its own (empty) instrumentation hook: without one, Turbopack compiles ours into it (the
     // workspace root is this checkout), and the bare app would start Payload.
     writeFileSync(path.join(app, 'instrumentation.js'), 'export function register() {}\n')
+    // And its own (default) configuration: Next.js looks for next.config.* in the app's folder and
+    // then in each parent, so without one the bare app ran with ours (our headers, our cache
+    // handler, Payload's wrapper) and was not bare (until 2026-12-07).
+    writeFileSync(path.join(app, 'next.config.mjs'), 'export default {}\n')
     log('基线 bare Next.js app: next build…')
     await run(process.execPath, [nextBin(), 'build', app], {
       label: 'bare next build',
