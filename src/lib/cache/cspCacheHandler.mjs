@@ -16,7 +16,7 @@
 // 3. Search pages (`/lists/search/…`, SEARCH_CACHE_PREFIX in src/lib/listCache.ts) are kept in
 // memory only, in Next.js's size-bounded page cache: readers can type any query, and each on disk
 // would stay there. Evicted or after a restart, a search is simply rendered again.
-// Plain JavaScript: Next.js imports this file at run time (next.config.mjs, `cacheHandler`).
+// Plain JavaScript: next.config.mjs imports it and installs it as the process's cache handler.
 import { createHash } from 'node:crypto'
 
 import fileSystemCache from 'next/dist/server/lib/incremental-cache/file-system-cache.js'
