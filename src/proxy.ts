@@ -140,17 +140,16 @@ export async function proxy(request: NextRequest): Promise<Response> {
  * Only where there is work: the API, widgets, pages rendered per request, any page in draft mode,
  * and paths with percent-encoding (checked for malformed UTF-8). Every other response (cached
  * pages, the admin, feeds, files) gets its fixed headers from next.config.mjs without a proxy run.
+ * Next.js compiles each matcher's expression again for every request, so the paths are one
+ * expression: `/api` and `/embed` with anything below them, the list roots, and any path with a
+ * `%` but Next.js's own files.
  */
 export const config = {
   matcher: [
-    '/api/:path*',
-    '/embed',
-    '/embed/:path*',
-    '/(scripts|videos|textbooks|cases|search)',
+    '/(api(?:/.*)?|embed(?:/.*)?|scripts|videos|textbooks|cases|search|(?!_next/static|_next/image).*%.*)',
     {
       source: '/((?!_next/static|_next/image).*)',
       has: [{ type: 'cookie', key: '__prerender_bypass' }],
     },
-    '/((?!_next/static|_next/image).*%.*)',
   ],
 }
