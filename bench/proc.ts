@@ -151,3 +151,15 @@ export async function waitFor(url: string, seconds = 90): Promise<void> {
   }
   throw new Error(`${url} ${seconds} 秒内没有响应`)
 }
+
+/**
+ * CPU seconds a process has used so far, all its threads (user + system, from /proc; Linux clock
+ * ticks are 1/100 s). Unlike throughput, a server's CPU time per request hardly moves when the
+ * machine's speed drifts or the load generator competes for the same cores.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the command name (which may contain spaces): state is field 3, utime 14, stime 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}

@@ -26,7 +26,7 @@ import { runLoad } from '../scripts/load-test'
 import { measurePage } from '../scripts/measure-first-load-js.mjs'
 import { medianAudit } from './lighthouse'
 import { percentile, printTable, writeResult } from './lib'
-import { run, startProcess, waitFor, type Peak } from './proc'
+import { cpuSeconds, run, startProcess, waitFor, type Peak } from './proc'
 
 type Row = Record<string, string | number>
 const ROOT = process.cwd()
@@ -74,7 +74,7 @@ class SizeContext {
   private exportedTo?: Promise<
     Measured & { pages: number; files: number; bytes: number; out: string }
   >
-  private server?: { stop: () => Promise<void>; origin: string; log: () => string }
+  private server?: { stop: () => Promise<void>; origin: string; log: () => string; pid: number }
   private serverEnv = ''
 
   constructor(
@@ -180,6 +180,11 @@ class SizeContext {
     return this.server?.log() ?? ''
   }
 
+  /** The running server's process id (0 when none runs). */
+  serverPid(): number {
+    return this.server?.pid ?? 0
+  }
+
   /** `next start` of this size's build on PORT_NEXT (restarted when `extraEnv` differs). */
   async start(extraEnv: Record<string, string> = {}): Promise<string> {
     const key = JSON.stringify(extraEnv)
@@ -194,7 +199,7 @@ class SizeContext {
       [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', 'localhost'],
       { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
     )
-    const server = { stop: proc.stop, origin: SITE_URL, log: proc.log }
+    const server = { stop: proc.stop, origin: SITE_URL, log: proc.log, pid: proc.child.pid ?? 0 }
     running.add(server)
     this.server = server
     try {
@@ -381,10 +386,19 @@ async function load(url: string, requests?: autocannon.Request[], duration = DUR
   const result = await autocannon({ url, connections: CONNECTIONS, duration, requests })
   return {
     rps: result.requests.average,
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.non2xx,
   }
+}
+
+/** `load`, plus the CPU time the server process `pid` spent on each request, in µs. */
+async function loadWithCpu(url: string, pid: number) {
+  const before = cpuSeconds(pid)
+  const result = await load(url)
+  const cpuUs = ((cpuSeconds(pid) - before) * 1e6) / Math.max(1, result.requests)
+  return { ...result, cpuUs }
 }
 
 /** Of several runs of one load, the run with the median throughput. */
@@ -887,15 +901,20 @@ const BENCHMARKS: Benchmark[] = [
           // other, each side's median: this machine's speed drifts by more than the gap measured.
           await load(`${bare.origin}${theirs}`, undefined, 2)
           await load(`${origin}${ours}`, undefined, 2)
-          const bareRuns: Awaited<ReturnType<typeof load>>[] = []
+          const bareRuns: Awaited<ReturnType<typeof loadWithCpu>>[] = []
           const ourRuns: typeof bareRuns = []
           for (let round = 1; round <= FLOOR_ROUNDS; round++) {
             log(`autocannon ${name} (${round}/${FLOOR_ROUNDS})`)
-            bareRuns.push(await load(`${bare.origin}${theirs}`))
-            ourRuns.push(await load(`${origin}${ours}`))
+            bareRuns.push(await loadWithCpu(`${bare.origin}${theirs}`, bare.pid))
+            ourRuns.push(await loadWithCpu(`${origin}${ours}`, ctx.serverPid()))
           }
           const baseline = medianRun(bareRuns)
           const measured = medianRun(ourRuns)
+          const cpu = (runs: typeof bareRuns) =>
+            percentile(
+              runs.map((run) => run.cpuUs),
+              50,
+            )
           rows.push({
             size: ctx.label,
             what: name,
@@ -906,6 +925,10 @@ const BENCHMARKS: Benchmark[] = [
             'ours kB': sizes.get(`${origin}${ours}`) ?? '-',
             'bare p50 ms': baseline.p50,
             'ours p50 ms': measured.p50,
+            // The same comparison by the servers' own work: bare CPU per request ÷ ours.
+            'bare CPU µs/req': cpu(bareRuns).toFixed(0),
+            'ours CPU µs/req': cpu(ourRuns).toFixed(0),
+            'CPU bare/ours': (cpu(bareRuns) / Math.max(1, cpu(ourRuns))).toFixed(2),
             goal: '≥ 0.90',
             errors: [...bareRuns, ...ourRuns].reduce((sum, run) => sum + run.errors, 0),
           })
@@ -1156,7 +1179,7 @@ const BENCHMARKS: Benchmark[] = [
 async function startBareNext(
   pageBytes: number,
   detailBytes = pageBytes,
-): Promise<{ origin: string; stop: () => Promise<void> }> {
+): Promise<{ origin: string; stop: () => Promise<void>; pid: number }> {
   const app = path.join(ROOT, '.bench-bare')
   const port = PORT_NEXT + 2
   {
@@ -1232,7 +1255,7 @@ async function startBareNext(
     await proc.stop()
     throw err
   }
-  return { origin, stop: proc.stop }
+  return { origin, stop: proc.stop, pid: proc.child.pid ?? 0 }
 }
 
 async function startNginx(root: string, dir: string) {
