@@ -69,3 +69,14 @@ describe('the page cache handler', () => {
     expect(written.filter((file) => file.includes('/lists/search/'))).toEqual([])
   })
 })
+
+describe('its installation', () => {
+  it('is the process-wide handler Next.js takes, not a path it imports on every request', async () => {
+    const { default: nextConfig } = await import('../../next.config.mjs')
+    const installed = (globalThis as Record<symbol, { FetchCache?: unknown } | undefined>)[
+      Symbol.for('@next/cache-handlers')
+    ]
+    expect(installed?.FetchCache).toBe(CspCacheHandler)
+    expect(nextConfig).not.toHaveProperty('cacheHandler')
+  })
+})
