@@ -151,6 +151,8 @@ test('a resident orders a talk from a script page, it is dispatched, accepted, g
   const lecturer = await staffPage(browser, cast.lecturer)
   await openQueueLine(lecturer, 'dispatched')
   await lecturer.getByRole('link', { name: number }).click()
+  await expect(lecturer).toHaveURL(/\/admin\/collections\/orders\/[^/?]+$/)
+  await expect(lecturer.locator('#field-status')).toBeVisible()
   // The lecturer never sees the resident's phone, only its mask in the list.
   await expect(lecturer.locator('#field-phone')).toHaveCount(0)
   await pickOption(lecturer, 'status', '已接单')
@@ -247,6 +249,42 @@ test('lecturer profiles: the list, a profile with its talks, and 点单 by name'
   await page.getByTestId('order-button').click()
   await expect(page).toHaveURL(/\/orders\?lecturer=shimen-baixing-mingzui$/)
   await expect(page.getByTestId('order-lecturer')).toHaveText('点名请：石门百姓名嘴')
+})
+
+test('the order form keeps what its script filled in when the page hydrates after the script ran', async ({
+  page,
+}) => {
+  // On a slow phone public/orders.js (and its look-up of the resource's title) can finish before
+  // React hydrates the page. Hold back the app's chunks to make that order certain: what the
+  // script wrote must survive hydration, and hydration must find nothing to throw away.
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text())
+  })
+  await page.route('**/_next/static/chunks/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500))
+    await route.continue()
+  })
+  await page.goto(`/orders?resource=scripts/${SCRIPT}&lecturer=yang-xiufen`)
+  const resource = page.getByTestId('order-resource')
+  await expect(resource).toContainText('彩礼')
+  await expect(page.getByTestId('order-lecturer')).toContainText('杨秀芬')
+  const submit = page.getByTestId('order-form').getByRole('button', { name: '提交点单' })
+  await expect(submit).toBeEnabled()
+  // Now React claims the server's elements, the submit button among the last of them.
+  await page.waitForFunction(() => {
+    const button = document.querySelector('[data-order-submit]')
+    return button !== null && Object.keys(button).some((key) => key.startsWith('__reactFiber$'))
+  })
+  await page.waitForLoadState('networkidle')
+  expect(
+    errors.filter((text) => /hydrat|Minified React error #4(18|19|23|25)/i.test(text)),
+  ).toEqual([])
+  await expect(resource).toContainText('彩礼')
+  await expect(page.getByTestId('order-lecturer')).toContainText('杨秀芬')
+  await expect(page.getByText('还想补充的内容（可不填）')).toBeVisible()
+  await expect(submit).toBeEnabled()
 })
 
 test('a media center’s widget carries the 点单 button, opening the portal’s form in a new tab', async ({

@@ -75,6 +75,7 @@ export function OrderForm({ apiOrigin, orgs, audiences }: Props) {
             data-testid="order-resource"
             data-order-resource=""
             hidden
+            {...scriptOwned()}
           />
           <FieldError name="resource" />
           <p
@@ -82,6 +83,7 @@ export function OrderForm({ apiOrigin, orgs, audiences }: Props) {
             data-testid="order-lecturer"
             data-order-lecturer=""
             hidden
+            {...scriptOwned()}
           />
           <FieldError name="lecturer" />
           <label htmlFor="order-subject" data-subject-label="" {...scriptOwned('想听的内容')} />
@@ -206,9 +208,13 @@ export function OrderForm({ apiOrigin, orgs, audiences }: Props) {
           </label>
         </div>
 
-        <button type="submit" className="tool-button order-submit" data-order-submit="" disabled>
-          提交点单
-        </button>
+        <button
+          type="submit"
+          className="tool-button order-submit"
+          data-order-submit=""
+          disabled
+          {...scriptOwned('提交点单')}
+        />
       </form>
     </div>
   )
