@@ -3,6 +3,7 @@ import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
+const serverLog = process.env.E2E_SERVER_LOG
 
 /** Chromium from Debian: Playwright's own browser download cannot run on these machines. */
 const chromium = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
@@ -114,7 +115,9 @@ export default defineConfig({
         // `localhost`, not `127.0.0.1`: Next.js 16 compares a proxy rewrite's origin with the literal
         // hostname it was started on but shows the proxy loopback addresses as `localhost`, so with
         // `-H 127.0.0.1` every list page is fetched from itself over HTTP (vercel/next.js#94745).
-        command: `npx next start -p ${port} -H localhost`,
+        // The server's own log (Payload's logger writes to stdout) goes to E2E_SERVER_LOG when
+        // set: scripts/test-e2e.sh prints its errors when a test fails.
+        command: `npx next start -p ${port} -H localhost${serverLog ? ` >> '${serverLog}'` : ''}`,
         url: `http://127.0.0.1:${port}/`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -25,14 +25,35 @@ seed_and_build() {
   NODE_OPTIONS=--no-deprecation npx next build > "$1/build.log" 2>&1 || { cat "$1/build.log"; exit 1; }
 }
 
+# The app server's log (Playwright starts the server; see playwright.config.ts). When a run fails,
+# its warnings and errors are printed after Playwright's report, the last of them last.
+server_errors() {
+  [ -f "$E2E_SERVER_LOG" ] || return 0
+  local lines
+  lines="$(sed 's/\x1b\[[0-9;]*m//g' "$E2E_SERVER_LOG" | grep -E 'WARN|ERROR|FATAL|Error' |
+    grep -v 'No email adapter' | tail -n 25)"
+  [ -n "$lines" ] || return 0
+  echo "[e2e] 应用服务器日志中的警告与错误 server warnings and errors (${E2E_SERVER_LOG}):"
+  echo "$lines"
+}
+# Runs Playwright; on failure prints the server's errors and stops with Playwright's status.
+playwright() {
+  npx playwright test "$@" || {
+    local status=$?
+    server_errors
+    exit "$status"
+  }
+}
+
 seed_and_build "$work"
+export E2E_SERVER_LOG="${work}/server.log"
 rm -rf tests/artifacts && mkdir -p tests/artifacts
 # Static publishing on for the app server, as in production: it keeps ${work}/static current and
 # tests/e2e/static.e2e.spec.ts serves that folder with nginx on E2E_PORT + 7.
 export STATIC_SITE_DIR="${work}/static"
 export STATIC_RENDER_ORIGIN="${SITE_URL}"
 export STATIC_PUBLIC_URL="http://127.0.0.1:$(( ${E2E_PORT:-3100} + 7 ))"
-npx playwright test "$@"
+playwright "$@"
 # The load test reuses this build and database: 10 s in CI (60 s is the documented full run).
 # Skipped when only some specs or projects were asked for (any argument not starting with --),
 # unless RUN_LOAD=1.
@@ -48,8 +69,8 @@ fi
 run_cluster() {
   echo "[e2e] 两台应用服务器 two app servers, one database"
   local report="${PLAYWRIGHT_JSON_OUTPUT_NAME:-}"
-  E2E_CLUSTER=1 PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-$1.json}" \
-    npx playwright test --project=cluster "${reporter_args[@]}"
+  E2E_SERVER_LOG="" E2E_CLUSTER=1 PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-$1.json}" \
+    playwright --project=cluster "${reporter_args[@]}"
 }
 # Only the reporter flags of the caller's arguments apply to the cluster run.
 reporter_args=()
@@ -64,13 +85,14 @@ if [[ -n "${E2E_MONGO_URI:-}" && "$selected" = 0 ]]; then
   export DATABASE_URI="${E2E_MONGO_URI%/}/ph_e2e_$(date +%s)"
   export MEDIA_DIR="${mongo_work}/media"
   export STATIC_SITE_DIR="${mongo_work}/static"
+  export E2E_SERVER_LOG="${mongo_work}/server.log"
   echo "[e2e] MongoDB 适配器 adapter (${MONGO_COMPAT:-mongodb})"
   seed_and_build "$mongo_work"
   report="${PLAYWRIGHT_JSON_OUTPUT_NAME:-}"
   PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-portal.json}" \
-    npx playwright test --project=desktop --project=phone \
+    playwright --project=desktop --project=phone \
     tests/e2e/portal.e2e.spec.ts tests/e2e/leak.e2e.spec.ts "$@"
   PLAYWRIGHT_JSON_OUTPUT_NAME="${report:+${report%.json}-mongo-live.json}" \
-    npx playwright test --project=live --no-deps "$@"
+    playwright --project=live --no-deps "$@"
   run_cluster mongo-cluster
 fi
