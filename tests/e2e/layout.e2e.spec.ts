@@ -2,6 +2,7 @@ import { expect, test, type Browser } from '@playwright/test'
 
 import { RESOURCE_KINDS } from '../../src/lib/kinds'
 import { publishedDemo } from '../helpers/demo'
+import { hydratingLast } from '../helpers/hydration'
 import { layoutProblems } from '../helpers/layout'
 import { adminHeaders, STATIC_ROOT, waitForStaticPublisher } from '../helpers/staticSite'
 import { serveStatic } from '../helpers/staticServer'
@@ -107,6 +108,35 @@ test.describe('phone layout', () => {
   }) => {
     test.setTimeout(180_000)
     expect(await measure(browser, baseURL!, LIVE, 'live')).toEqual([])
+  })
+
+  test('every live route kind hydrates without a mismatch, also when its scripts run first', async ({
+    browser,
+    baseURL,
+  }) => {
+    test.setTimeout(180_000)
+    // Our plain scripts (orders.js, offline.js) draw into elements React also renders: on a slow
+    // phone they run first, and a mismatch would make React draw the page again in the browser.
+    // No service worker: requests it answers would pass the held chunks by.
+    const context = await browser.newContext({
+      ...PHONE_360,
+      viewport: { width: 390, height: 844 },
+      baseURL,
+      serviceWorkers: 'block',
+    })
+    const page = await context.newPage()
+    const { visit, errors } = await hydratingLast(page)
+    const paths = [
+      ...LIVE,
+      '/lecturers',
+      '/lecturers/yang-xiufen',
+      `/orders?resource=scripts/${slug('scripts')}&lecturer=yang-xiufen`,
+      '/orders/track',
+      '/offline',
+    ]
+    for (const path of paths) await visit(path)
+    expect(errors).toEqual([])
+    await context.close()
   })
 
   test('the static copy fits too', async ({ browser, request }) => {

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 
 import { signIn } from '../helpers/admin'
+import { hydratingLast } from '../helpers/hydration'
 import { layoutProblems } from '../helpers/layout'
 import { snap } from '../helpers/snap'
 
@@ -255,36 +256,17 @@ test('the order form keeps what its script filled in when the page hydrates afte
   page,
 }) => {
   // On a slow phone public/orders.js (and its look-up of the resource's title) can finish before
-  // React hydrates the page. Hold back the app's chunks to make that order certain: what the
-  // script wrote must survive hydration, and hydration must find nothing to throw away.
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text())
-  })
-  await page.route('**/_next/static/chunks/**', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_500))
-    await route.continue()
-  })
-  await page.goto(`/orders?resource=scripts/${SCRIPT}&lecturer=yang-xiufen`)
-  const resource = page.getByTestId('order-resource')
-  await expect(resource).toContainText('彩礼')
-  await expect(page.getByTestId('order-lecturer')).toContainText('杨秀芬')
-  const submit = page.getByTestId('order-form').getByRole('button', { name: '提交点单' })
-  await expect(submit).toBeEnabled()
-  // Now React claims the server's elements, the submit button among the last of them.
-  await page.waitForFunction(() => {
-    const button = document.querySelector('[data-order-submit]')
-    return button !== null && Object.keys(button).some((key) => key.startsWith('__reactFiber$'))
-  })
-  await page.waitForLoadState('networkidle')
-  expect(
-    errors.filter((text) => /hydrat|Minified React error #4(18|19|23|25)/i.test(text)),
-  ).toEqual([])
-  await expect(resource).toContainText('彩礼')
+  // React hydrates the page: what the script wrote must survive hydration, and hydration must
+  // find nothing to throw away (a mismatch makes React draw the form again, empty and disabled).
+  const { visit, errors } = await hydratingLast(page)
+  await visit(`/orders?resource=scripts/${SCRIPT}&lecturer=yang-xiufen`)
+  expect(errors).toEqual([])
+  await expect(page.getByTestId('order-resource')).toContainText('彩礼')
   await expect(page.getByTestId('order-lecturer')).toContainText('杨秀芬')
   await expect(page.getByText('还想补充的内容（可不填）')).toBeVisible()
-  await expect(submit).toBeEnabled()
+  await expect(
+    page.getByTestId('order-form').getByRole('button', { name: '提交点单' }),
+  ).toBeEnabled()
 })
 
 test('a media center’s widget carries the 点单 button, opening the portal’s form in a new tab', async ({
