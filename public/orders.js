@@ -125,8 +125,12 @@
     }
   }
 
-  /** A published document's title or name from the public API (never from the address). */
-  function publicName(base, collection, slug, field) {
+  /**
+   * A published document's title or name from the public API (never from the address): the text;
+   * null when no such document is published; undefined when the API could not answer (no signal,
+   * a busy server), after a second try a second later.
+   */
+  function publicName(base, collection, slug, field, retried) {
     var url =
       base +
       '/api/' +
@@ -138,16 +142,25 @@
       ']=true'
     return fetch(url, { credentials: 'omit' })
       .then(function (response) {
-        return response.ok ? response.json() : null
+        if (!response.ok) throw new Error(String(response.status))
+        return response.json()
       })
       .then(function (json) {
         var doc = json && json.docs && json.docs[0]
         return doc && typeof doc[field] === 'string' ? doc[field] : null
       })
       .catch(function () {
-        return null
+        if (retried) return undefined
+        return new Promise(function (resolve) {
+          window.setTimeout(resolve, 1000)
+        }).then(function () {
+          return publicName(base, collection, slug, field, true)
+        })
       })
   }
+
+  /** Said instead of a name the API could not give: the server checks the choice when it is sent. */
+  var UNREAD = '（暂时读不到名称，提交时会核对）'
 
   /** Shows the server's per-field errors beside the fields and sums them up at the top. */
   function showErrors(form, summary, fields) {
@@ -198,14 +211,16 @@
       resource = { key: key, title: null }
       var parts = key.split('/')
       publicName(base, parts[0], parts[1], 'title').then(function (title) {
-        if (!title) {
+        // Not published (any more): the order is in the resident's own words.
+        if (title === null) {
           resource = null
           return
         }
-        resource.title = title
+        // Unanswered: the order keeps the resource the resident chose; the server checks it.
+        if (title) resource.title = title
         resourceLine.textContent = '预约：'
         resourceLine.appendChild(el('span', 'kind-label', labels[parts[0]] || ''))
-        resourceLine.appendChild(document.createTextNode(title))
+        resourceLine.appendChild(document.createTextNode(title || UNREAD))
         resourceLine.hidden = false
         root.querySelector('[data-subject-label]').textContent = '还想补充的内容（可不填）'
       })
@@ -214,9 +229,9 @@
     var lecturerLine = root.querySelector('[data-order-lecturer]')
     if (asked && /^[a-z0-9-]{1,120}$/.test(asked)) {
       publicName(base, 'lecturers', asked, 'displayName').then(function (name) {
-        if (!name) return
+        if (name === null) return
         lecturer = asked
-        lecturerLine.textContent = '点名请：' + name
+        lecturerLine.textContent = '点名请：' + (name || UNREAD)
         lecturerLine.hidden = false
       })
     }
