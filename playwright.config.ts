@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 
+import { nextStartArgs } from './src/lib/nextServer'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/helpers/chromium'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -115,9 +116,11 @@ export default defineConfig({
         // `localhost`, not `127.0.0.1`: Next.js 16 compares a proxy rewrite's origin with the literal
         // hostname it was started on but shows the proxy loopback addresses as `localhost`, so with
         // `-H 127.0.0.1` every list page is fetched from itself over HTTP (vercel/next.js#94745).
+        // A keep-alive timeout longer than the tests' idle API connections: with Node's 5 s a
+        // request sent as the server closed its connection failed with `socket hang up`.
         // The server's own log (Payload's logger writes to stdout) goes to E2E_SERVER_LOG when
         // set: scripts/test-e2e.sh prints its errors when a test fails.
-        command: `npx next start -p ${port} -H localhost${serverLog ? ` >> '${serverLog}'` : ''}`,
+        command: `npx next ${nextStartArgs(port).join(' ')}${serverLog ? ` >> '${serverLog}'` : ''}`,
         url: `http://127.0.0.1:${port}/`,
         reuseExistingServer: false,
         timeout: 60_000,

@@ -23,6 +23,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 
 import { runLoad } from '../scripts/load-test'
+import { nextStartArgs } from '../src/lib/nextServer'
 import { measurePage } from '../scripts/measure-first-load-js.mjs'
 import { medianAudit } from './lighthouse'
 import { percentile, printTable, writeResult } from './lib'
@@ -194,9 +195,7 @@ class SizeContext {
     this.serverEnv = key
     const proc = startProcess(
       process.execPath,
-      // `localhost`, not `127.0.0.1`: with a loopback address Next.js 16 serves each proxy rewrite
-      // (every list page) by fetching it from itself over HTTP (vercel/next.js#94745).
-      [nextBin(), 'start', '-p', String(PORT_NEXT), '-H', 'localhost'],
+      [nextBin(), ...nextStartArgs(PORT_NEXT)],
       { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
     )
     const server = { stop: proc.stop, origin: SITE_URL, log: proc.log, pid: proc.child.pid ?? 0 }
@@ -1240,13 +1239,9 @@ async function startBareNext(
       quiet: true,
     })
   }
-  const proc = startProcess(
-    process.execPath,
-    [nextBin(), 'start', app, '-p', String(port), '-H', 'localhost'],
-    {
-      NODE_OPTIONS: '--no-deprecation',
-    },
-  )
+  const proc = startProcess(process.execPath, [nextBin(), ...nextStartArgs(port, app)], {
+    NODE_OPTIONS: '--no-deprecation',
+  })
   const origin = `http://127.0.0.1:${port}`
   try {
     await waitFor(`${origin}/robots.txt`)

@@ -30,8 +30,11 @@ seed_and_build() {
 server_errors() {
   [ -f "$E2E_SERVER_LOG" ] || return 0
   local lines
-  lines="$(sed 's/\x1b\[[0-9;]*m//g' "$E2E_SERVER_LOG" | grep -E 'WARN|ERROR|FATAL|Error' |
-    grep -v 'No email adapter' | tail -n 25)"
+  # Each warning or error with up to six of its continuation lines (a broken-link list, a stack).
+  lines="$(sed 's/\x1b\[[0-9;]*m//g' "$E2E_SERVER_LOG" | awk '
+    /^\[[0-9:]+\] / { keep = /WARN|ERROR|FATAL/ && !/No email adapter/; more = 6; if (keep) print; next }
+    /Error/ { print; next }
+    keep && more-- > 0 { print }' | tail -n 40)"
   [ -n "$lines" ] || return 0
   echo "[e2e] 应用服务器日志中的警告与错误 server warnings and errors (${E2E_SERVER_LOG}):"
   echo "$lines"

@@ -17,21 +17,43 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `next start` of the existing production build on a loopback port and waits for it. As
- * `localhost`, not `127.0.0.1`: on a loopback address Next.js fetches every proxy rewrite (each
- * list page) from itself over HTTP (see src/instrumentation.ts).
+ * How long `next start` keeps an idle keep-alive connection open. Node's default is 5 s, shorter
+ * than what keep-alive clients hold an idle connection for (Playwright's request context and
+ * Node's fetch: for ever; load balancers: 60 s). A client that sends on a connection at the
+ * instant the server closes it gets `socket hang up` / ECONNRESET and no answer. With the server
+ * outliving the client's idle connections, the client is the one that closes and the race is gone.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000
+
+/**
+ * The arguments of `next start` on `port`: as `localhost`, not `127.0.0.1` (on a loopback address
+ * Next.js fetches every proxy rewrite, each list page, from itself over HTTP: see
+ * src/instrumentation.ts), and with the keep-alive timeout above. `npm start` passes the same.
+ */
+export function nextStartArgs(port: number, dir?: string): string[] {
+  return [
+    'start',
+    ...(dir ? [dir] : []),
+    '-p',
+    String(port),
+    '-H',
+    'localhost',
+    '--keepAliveTimeout',
+    String(KEEP_ALIVE_TIMEOUT_MS),
+  ]
+}
+
+/**
+ * Starts `next start` of the existing production build on a loopback port and waits for it (see
+ * `nextStartArgs`).
  */
 export async function startNextServer(cwd: string): Promise<{ origin: string; stop: () => void }> {
   const port = await freePort()
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [nextBin(cwd), 'start', '-p', String(port), '-H', 'localhost'],
-    {
-      cwd,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  )
+  const child: ChildProcess = spawn(process.execPath, [nextBin(cwd), ...nextStartArgs(port)], {
+    cwd,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const origin = `http://127.0.0.1:${port}`
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`next start 意外退出（退出码 ${code}）`))),

@@ -1,3 +1,5 @@
+import { connect } from 'node:net'
+
 import { expect, test } from '@playwright/test'
 
 import { draftDemo, publishedDemo } from '../helpers/demo'
@@ -82,3 +84,39 @@ for (const kind of RESOURCE_KINDS) {
     }
   })
 }
+
+test('an idle keep-alive connection stays open well past Node’s 5 s default', async ({
+  baseURL,
+}) => {
+  // API clients (the tests' request context, a partner's fetch, a load balancer) keep idle
+  // connections for longer than Node's default 5 s. A request sent as the server closes one is
+  // lost with `socket hang up`: the server must be the side that holds on longer.
+  const { hostname, port } = new URL(baseURL as string)
+  const socket = connect(Number(port), hostname)
+  let received = ''
+  let closedAt: number | null = null
+  socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')))
+  socket.on('end', () => (closedAt ??= Date.now()))
+  socket.on('close', () => (closedAt ??= Date.now()))
+  const ask = async () => {
+    received = ''
+    socket.write(
+      `GET /robots.txt HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: keep-alive\r\n\r\n`,
+    )
+    await expect.poll(() => /\r\n\r\n/.test(received) && closedAt === null).toBe(true)
+    return received.split('\r\n')[0]
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve)
+      socket.once('error', reject)
+    })
+    expect(await ask()).toBe('HTTP/1.1 200 OK')
+    const idleFrom = Date.now()
+    await new Promise((resolve) => setTimeout(resolve, 7_000))
+    expect(closedAt === null ? null : closedAt - idleFrom, '服务器不应先关闭空闲连接').toBeNull()
+    expect(await ask()).toBe('HTTP/1.1 200 OK')
+  } finally {
+    socket.destroy()
+  }
+})

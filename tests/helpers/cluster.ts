@@ -3,6 +3,8 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { nextStartArgs } from '../../src/lib/nextServer'
+
 /**
  * Several `next start` servers of the same production build on one database, as a county center
  * runs them behind a load balancer. Each server but the first runs from a folder of its own with a
@@ -63,23 +65,18 @@ export async function startAppServer(options: {
   env: Record<string, string>
 }): Promise<AppServer> {
   const origin = `http://127.0.0.1:${options.port}`
-  const child = spawn(
-    process.execPath,
-    // `localhost`, not `127.0.0.1`: see the web server in playwright.config.ts.
-    [NEXT_BIN, 'start', '-p', String(options.port), '-H', 'localhost'],
-    {
-      cwd: options.dir ?? repo,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NODE_OPTIONS: '--no-deprecation',
-        ...options.env,
-        STATIC_RENDER_ORIGIN: origin,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+  const child = spawn(process.execPath, [NEXT_BIN, ...nextStartArgs(options.port)], {
+    cwd: options.dir ?? repo,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NODE_OPTIONS: '--no-deprecation',
+      ...options.env,
+      STATIC_RENDER_ORIGIN: origin,
     },
-  )
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   const log: LogLine[] = []
   for (const stream of [child.stdout, child.stderr]) {
     let rest = ''
