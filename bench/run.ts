@@ -193,11 +193,11 @@ class SizeContext {
     await this.build()
     await stopServers()
     this.serverEnv = key
-    const proc = startProcess(
-      process.execPath,
-      [nextBin(), ...nextStartArgs(PORT_NEXT)],
-      { ...this.env, ...extraEnv, NODE_OPTIONS: '--no-deprecation' },
-    )
+    const proc = startProcess(process.execPath, [nextBin(), ...nextStartArgs(PORT_NEXT)], {
+      ...this.env,
+      ...extraEnv,
+      NODE_OPTIONS: '--no-deprecation',
+    })
     const server = { stop: proc.stop, origin: SITE_URL, log: proc.log, pid: proc.child.pid ?? 0 }
     running.add(server)
     this.server = server
