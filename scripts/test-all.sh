@@ -15,13 +15,14 @@ npx eslint . --max-warnings 0
 npx tsc --noEmit
 npx prettier --check . > /dev/null
 
-# Servers this script starts, stopped (and their data removed) on any exit.
+# Servers this script starts, stopped (and their data removed) on any exit, and the reports.
 ferret_pid="" ferret_dir="" seaweed_pid="" seaweed_dir=""
 stop_servers() {
   if [[ -n "$seaweed_pid" ]]; then bash scripts/seaweedfs.sh stop "$seaweed_pid" || true; fi
   if [[ -n "$ferret_pid" ]]; then bash scripts/ferretdb.sh stop "$ferret_pid" || true; fi
   if [[ -n "$seaweed_dir" ]]; then rm -rf "$seaweed_dir"; fi
   if [[ -n "$ferret_dir" ]]; then rm -rf "$ferret_dir"; fi
+  rm -rf "$reports"
 }
 trap stop_servers EXIT
 

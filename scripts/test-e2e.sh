@@ -5,6 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 work="$(mktemp -d -t practice-hub-e2e-XXXXXX)"
+mongo_work=""
+# The runs' folders (database, uploads, static site, build and server logs) go when the run
+# passed; after a failure, or with KEEP_TEST_DIRS=1, they stay to look at or to rerun against.
+remove_work() {
+  local status=$?
+  if [[ $status -eq 0 && "${KEEP_TEST_DIRS:-0}" != 1 ]]; then
+    rm -rf "$work" ${mongo_work:+"$mongo_work"}
+  else
+    echo "[e2e] 测试文件夹保留在 kept: $work ${mongo_work}"
+  fi
+}
+trap remove_work EXIT
 export DATABASE_URI="file:${work}/e2e.db"
 export MEDIA_DIR="${work}/media"
 export PAYLOAD_SECRET="practice-hub-e2e-secret"

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -43,7 +43,9 @@ const RATE_LIMIT = 30
  * every second, then the page renders (≈ 0.5–1.5 s on SQLite, up to ≈ 4 s on FerretDB). */
 const VISIBLE_WITHIN_MS = 10_000
 
-const work = mkdtempSync(path.join(tmpdir(), 'practice-hub-cluster-'))
+// Made by the tests, not when the file is loaded: Playwright loads every spec to list its tests
+// in each run, and a folder made then was never removed.
+const work = path.join(tmpdir(), `practice-hub-cluster-${process.pid}`)
 const staticRoot = path.join(work, 'static')
 const copies: string[] = []
 const servers: Record<'a' | 'b', AppServer | null> = { a: null, b: null }
@@ -75,6 +77,11 @@ function start(name: 'a' | 'b', ownCopy: boolean): Promise<AppServer> {
 
 const serverA = () => servers.a as AppServer
 const serverB = () => servers.b as AppServer
+
+test.beforeAll(() => {
+  rmSync(work, { recursive: true, force: true })
+  mkdirSync(work, { recursive: true })
+})
 
 test.afterEach(async ({ browserName: _browser }, testInfo) => {
   if (testInfo.status === testInfo.expectedStatus) return

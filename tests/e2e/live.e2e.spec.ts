@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -277,5 +277,6 @@ test('static export: atomic, under a base path, zero broken links, no drafts', a
     expect(readdirSync(root)).toEqual(['export'])
   } finally {
     await server.close()
+    rmSync(root, { recursive: true, force: true })
   }
 })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request as httpRequest } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -179,40 +179,44 @@ test('an export killed mid-way leaves the previous export intact, and the next r
   baseURL,
 }) => {
   const root = mkdtempSync(path.join(tmpdir(), 'practice-hub-export-kill-'))
-  const outDir = path.join(root, 'export')
-  mkdirSync(outDir)
-  writeFileSync(path.join(outDir, 'index.html'), '<p>上一次的导出</p>')
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/helpers/exportRunner.ts', baseURL as string, outDir],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } },
-  )
-  let progress = 0
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      progress += chunk
-        .toString()
-        .split('\n')
-        .filter((line) => line.startsWith('[export]')).length
-      if (progress >= 5) {
-        child.kill('SIGKILL')
-        resolve()
-      }
-    })
-    child.on('exit', (code) =>
-      progress >= 5 ? resolve() : reject(new Error(`导出进程在中途之前就退出了（${code}）`)),
+  try {
+    const outDir = path.join(root, 'export')
+    mkdirSync(outDir)
+    writeFileSync(path.join(outDir, 'index.html'), '<p>上一次的导出</p>')
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/helpers/exportRunner.ts', baseURL as string, outDir],
+      { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } },
     )
-  })
-  await new Promise((resolve) => child.once('exit', resolve))
-  console.log(`[measure] export killed after ${progress} pages`)
-  expect(readdirSync(outDir)).toEqual(['index.html'])
-  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>上一次的导出</p>')
+    let progress = 0
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        progress += chunk
+          .toString()
+          .split('\n')
+          .filter((line) => line.startsWith('[export]')).length
+        if (progress >= 5) {
+          child.kill('SIGKILL')
+          resolve()
+        }
+      })
+      child.on('exit', (code) =>
+        progress >= 5 ? resolve() : reject(new Error(`导出进程在中途之前就退出了（${code}）`)),
+      )
+    })
+    await new Promise((resolve) => child.once('exit', resolve))
+    console.log(`[measure] export killed after ${progress} pages`)
+    expect(readdirSync(outDir)).toEqual(['index.html'])
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>上一次的导出</p>')
 
-  const result = await exportSite({ origin: baseURL as string, outDir })
-  expect(result.pages).toBeGreaterThan(progress)
-  expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toContain('上一次的导出')
-  // The killed run's temporary folder is cleaned up by the next run.
-  expect(readdirSync(root)).toEqual(['export'])
+    const result = await exportSite({ origin: baseURL as string, outDir })
+    expect(result.pages).toBeGreaterThan(progress)
+    expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).not.toContain('上一次的导出')
+    // The killed run's temporary folder is cleaned up by the next run.
+    expect(readdirSync(root)).toEqual(['export'])
+  } finally {
+    rmSync(root, { recursive: true, force: true })
+  }
 })
 
 test('hostile input to every public endpoint: no 500, no stack trace, no file path', async ({

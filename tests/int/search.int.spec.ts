@@ -1,5 +1,4 @@
 import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import config from '@payload-config'
@@ -53,7 +52,7 @@ describe('search over the demo county', () => {
   })
 
   it(`finds pinyin and its initials (${PINYIN_SET.length} queries), live and static, below text matches`, async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ph-static-pinyin-'))
+    const dir = await mkdtemp(path.join(process.env.TEST_WORK_DIR as string, 'static-pinyin-'))
     await writeStaticIndex(index.docs, dir)
     let expected = 0
     let live = 0
@@ -85,7 +84,7 @@ describe('search over the demo county', () => {
   })
 
   it('finds the evaluation set through the static index too, downloading little', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ph-static-search-'))
+    const dir = await mkdtemp(path.join(process.env.TEST_WORK_DIR as string, 'static-search-'))
     await writeStaticIndex(index.docs, dir)
     let expected = 0
     let found = 0
