@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test'
 
 import { formatDateTime } from '../../src/lib/dates'
-import { apiToken, getAs, recordMessages, signIn } from '../helpers/admin'
+import { apiToken, getAs, openList, recordMessages, signIn } from '../helpers/admin'
 
 /**
  * The editor's day in the admin, on real Chromium: a village editor on a phone writes a script
@@ -287,7 +287,7 @@ test('nobody is shown a button the server would refuse', async ({ browser, reque
   await expect(editor.page.getByText('取消发布')).toHaveCount(0)
 
   // The list's bulk actions: no 发布 / 取消发布 for the editor once rows are selected.
-  await editor.page.goto('/admin/collections/scripts')
+  await openList(editor.page, '/admin/collections/scripts')
   await expect(editor.page.locator('#select-all')).toBeEnabled()
   await editor.page.locator('#select-all').check()
   await expect(editor.page.locator('.list-selection')).toBeVisible()
@@ -301,7 +301,7 @@ test('nobody is shown a button the server would refuse', async ({ browser, reque
 
   // The same list for the reviewer offers them.
   const reviewer = await session(browser, REVIEWER, DESKTOP)
-  await reviewer.page.goto('/admin/collections/scripts')
+  await openList(reviewer.page, '/admin/collections/scripts')
   await expect(reviewer.page.locator('#select-all')).toBeEnabled()
   await reviewer.page.locator('#select-all').check()
   await expect(

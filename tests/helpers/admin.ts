@@ -12,6 +12,17 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await expect(page).not.toHaveURL(/\/admin\/login/, { timeout: 15_000 })
 }
 
+/**
+ * Opens an admin list and waits until Payload's list has written its query into the address
+ * (`ListQueryProvider`: `history.replaceState` once the list is drawn, adding depth, sort and page
+ * size even to `?limit=100`). Next.js's router takes that as a navigation, which supersedes a click
+ * made just before: a row link or the select-all box clicked in that instant is lost.
+ */
+export async function openList(page: Page, path: string): Promise<void> {
+  await page.goto(path)
+  await expect(page).toHaveURL(/[?&]depth=\d+/)
+}
+
 /** A REST token for a demo account. */
 export async function apiToken(request: APIRequestContext, email: string): Promise<string> {
   const login = await request.post('/api/users/login', {
