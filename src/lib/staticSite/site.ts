@@ -81,6 +81,9 @@ export type PublishResult = {
   timings: { render: number; pinned: number; collect: number }
 }
 
+/** How many times a run renders again the pages that link to what went away while it ran. */
+const REPAIR_ROUNDS = 3
+
 /**
  * Brings the static site in `root` up to date for the given portal URLs, and everything they link
  * to that the site does not have yet. Each URL is rendered by the running portal; a file is only
@@ -210,13 +213,16 @@ export async function publishPaths(
       options.onProgress?.({ done, queued: queue.length, path: next.exported })
     }
   }
-  // Workers stop when the queue is momentarily empty; loop until nothing new was found.
-  while (queue.length > 0) await Promise.all(Array.from({ length: concurrency }, worker))
-  if (failures.length > 0) {
-    throw new Error(
-      `静态发布失败：${failures.length} 个地址无法获取：\n${failures.slice(0, 20).join('\n')}`,
-    )
+  const crawl = async () => {
+    // Workers stop when the queue is momentarily empty; loop until nothing new was found.
+    while (queue.length > 0) await Promise.all(Array.from({ length: concurrency }, worker))
+    if (failures.length > 0) {
+      throw new Error(
+        `静态发布失败：${failures.length} 个地址无法获取：\n${failures.slice(0, 20).join('\n')}`,
+      )
+    }
   }
+  await crawl()
 
   phase('render')
   const pinned = new Map<string, Uint8Array>([
@@ -235,6 +241,26 @@ export async function publishPaths(
   if (everything || graphChanged) {
     for (const exported of unreachable(manifest)) await remove(exported)
     result.broken = await brokenLinks(root, manifest, gone)
+    // A page rendered just before an editor withdrew what it shows (or links to) holds links to
+    // files that were gone by the time the crawl reached them: a script page whose Word file and
+    // oEmbed then answered 404. Rendered again, such a page drops the link or is gone itself (and
+    // then the lists linking to it are rendered again in the next round). The withdrawal's own
+    // run would repair it a moment later; this keeps every run's result whole.
+    // A link the portal itself keeps broken comes back the same: then one round was enough.
+    let repaired = ''
+    for (let round = 0; round < REPAIR_ROUNDS && result.broken.length > 0; round++) {
+      const pages = [...new Set(result.broken.map((link) => link.page))]
+      if (pages.join('\n') === repaired) break
+      repaired = pages.join('\n')
+      for (const page of pages) {
+        const source = manifest.files[page]?.source
+        const link = source ? linkOf(target, source) : null
+        if (link) queue.push(link)
+      }
+      await crawl()
+      for (const exported of unreachable(manifest)) await remove(exported)
+      result.broken = await brokenLinks(root, manifest, gone)
+    }
   }
   await writeManifest(root, manifest)
   await clearStaging(root)
