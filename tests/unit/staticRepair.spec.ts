@@ -15,8 +15,9 @@ import { publishPaths } from '@/lib/staticSite/site'
  * 404 and the home page no longer lists it. `brokenForEver` keeps the page's link to a file that
  * never existed (a bug in the portal), whatever happens.
  */
-function portal(options: { brokenForEver?: boolean } = {}) {
+function portal(options: { brokenForEver?: boolean; republished?: boolean } = {}) {
   let withdrawn = false
+  let wordRequests = 0
   const requests: string[] = []
   const html = (body: string) => `<!doctype html><html lang="zh-CN"><body>${body}</body></html>`
   const server = createServer((request, response) => {
@@ -39,7 +40,15 @@ function portal(options: { brokenForEver?: boolean } = {}) {
         html(`<h1>岚川新风</h1><a href="/scripts/x/script.docx">下载 Word</a>${extra}`),
       )
     }
-    if (url === '/scripts/x/script.docx') withdrawn = !options.brokenForEver
+    if (url === '/scripts/x/script.docx') {
+      wordRequests += 1
+      // Republished: the Word file asked for a second time is there again.
+      if (options.republished && wordRequests > 1) {
+        return send(200, 'application/octet-stream', 'PK 岚川新风')
+      }
+      withdrawn = !options.brokenForEver && wordRequests === 1
+      if (options.republished && wordRequests === 1) setImmediate(() => (withdrawn = false))
+    }
     return send(404, 'text/html; charset=utf-8', html('<h1>没有找到这个页面</h1>'))
   })
   return { server, requests }
@@ -82,6 +91,17 @@ describe('a withdrawal while the static site is being written', () => {
     // The script's page once more (now 404), then the home page once more (no card).
     expect(fake.requests.filter((url) => url === '/scripts/x')).toHaveLength(2)
     expect(fake.requests.filter((url) => url === '/')).toHaveLength(2)
+  })
+
+  it('keeps a page withdrawn and republished while it ran, with its Word file', async () => {
+    const fake = portal({ republished: true })
+    const { result, manifest } = await publish(fake)
+
+    expect(result.broken).toEqual([])
+    expect(Object.keys(manifest?.files ?? {})).toEqual(
+      expect.arrayContaining(['/', '/scripts/x/', '/scripts/x/script.docx']),
+    )
+    expect(fake.requests.filter((url) => url === '/scripts/x/script.docx')).toHaveLength(2)
   })
 
   it('reports a link the portal keeps broken, after rendering its page again only once', async () => {

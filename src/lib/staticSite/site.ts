@@ -183,6 +183,8 @@ export async function publishPaths(
       await remove(exported)
       return
     }
+    // Rendered again in a repair round after it had gone (republished meanwhile): it is here.
+    gone.delete(exported)
     if (rendered.page) result.pages += 1
     await save(exported, rendered.body, {
       hash: sha256(rendered.body),
@@ -252,6 +254,8 @@ export async function publishPaths(
       const pages = [...new Set(result.broken.map((link) => link.page))]
       if (pages.join('\n') === repaired) break
       repaired = pages.join('\n')
+      // What went away may be back (republished meanwhile): a page rendered again fetches it.
+      for (const exported of gone) queued.delete(exported)
       for (const page of pages) {
         const source = manifest.files[page]?.source
         const link = source ? linkOf(target, source) : null
