@@ -113,11 +113,8 @@ export default defineConfig({
   webServer: process.env.E2E_CLUSTER
     ? undefined
     : {
-        // `localhost`, not `127.0.0.1`: Next.js 16 compares a proxy rewrite's origin with the literal
-        // hostname it was started on but shows the proxy loopback addresses as `localhost`, so with
-        // `-H 127.0.0.1` every list page is fetched from itself over HTTP (vercel/next.js#94745).
-        // A keep-alive timeout longer than the tests' idle API connections: with Node's 5 s a
-        // request sent as the server closed its connection failed with `socket hang up`.
+        // The arguments every `next start` here gets (`nextStartArgs`: `-H localhost`, not a
+        // loopback address, and a keep-alive timeout longer than the tests' idle connections).
         // The server's own log (Payload's logger writes to stdout) goes to E2E_SERVER_LOG when
         // set: scripts/test-e2e.sh prints its errors when a test fails.
         command: `npx next ${nextStartArgs(port).join(' ')}${serverLog ? ` >> '${serverLog}'` : ''}`,
