@@ -85,6 +85,23 @@ for (const kind of RESOURCE_KINDS) {
   })
 }
 
+test('a cached page is sent without an ETag hashed from its body on every request', async ({
+  request,
+}) => {
+  // next.config.mjs `generateEtags: false`: Next.js's ETag is a hash of the whole page computed
+  // in JavaScript on every request, the largest single cost of serving a cached page.
+  // (Other tests publish meanwhile, so the second request may be a fresh render: both are checked.)
+  for (const response of [await request.get('/'), await request.get('/')]) {
+    expect(response.status()).toBe(200)
+    expect(response.headers()['x-nextjs-cache']).toMatch(/^(HIT|MISS|STALE)$/)
+    expect(response.headers()['etag']).toBeUndefined()
+  }
+  // A revalidating browser simply gets the page again.
+  const again = await request.get('/', { headers: { 'If-None-Match': '"anything"' } })
+  expect(again.status()).toBe(200)
+  expect(await again.text()).toContain('<!DOCTYPE html>')
+})
+
 test('an idle keep-alive connection stays open well past Node’s 5 s default', async ({
   baseURL,
 }) => {
