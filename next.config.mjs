@@ -36,15 +36,14 @@ const nextConfig = {
   images: { unoptimized: true },
   // The static publisher bundles the export's search script at run time with esbuild's binary.
   serverExternalPackages: ['esbuild'],
-  // Every response, uploads and static files included: types as sent, and no full URLs to others.
-  // Portal pages and the admin: who may frame them, and the portal's policy but for scripts.
-  // Three rules that never overlap, each with all of its path's headers: Next.js matches every
-  // rule against every request (and compiles the values of each matching rule that has
-  // parameters), so fewer rules and one match a request cost least.
+  // Fixed headers, set without the proxy (src/proxy.ts adds what varies: the widgets' allowed
+  // origins, a nonce on pages rendered per request, the API's CORS). Every response gets
+  // EVERY_RESPONSE; portal pages and the admin also say who may frame them, and portal pages get
+  // the policy for everything but scripts. Three rules that never overlap, each with all of its
+  // path's headers: Next.js matches every rule against every request and compiles the values of
+  // each matching rule with parameters again, so one match a request costs least.
   async headers() {
     return [
-      // Fixed framing and policy headers, without the proxy (src/proxy.ts adds what varies: the
-      // widgets' allowed origins, a nonce on pages rendered per request, the API's CORS).
       {
         source: PORTAL_PATHS,
         headers: asHeaders({ ...EVERY_RESPONSE, ...CACHED_PAGE_HEADERS }),

@@ -870,6 +870,8 @@ const BENCHMARKS: Benchmark[] = [
     sizes: [1000],
     run: async (ctx) => {
       const origin = await ctx.start()
+      // Reads our API, as any deployed server is asked: from here on ours runs with Node 20's
+      // async hooks on, like the bare app after its `/dynamic` (see startBareNext).
       const details = await samplePaths(origin)
       const bytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength
       // The bare pages are made as large as ours, and the detail page of a dynamic route like
